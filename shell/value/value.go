@@ -42,6 +42,7 @@ type Object struct {
 	typeNames []string
 	props     []Property
 	index     map[string]int // lower-cased name → position in props
+	str       string         // ToString() text when the object defines its own
 }
 
 // NewObject returns an object with the given type name (plus the implicit
@@ -67,6 +68,10 @@ func (o *Object) TypeNames() []string { return o.typeNames }
 
 // SetTypeNames replaces the type names.
 func (o *Object) SetTypeNames(names []string) { o.typeNames = names }
+
+// SetString sets the text ToString() and string expansion give for the object (Exchange
+// objects show their identity); by default an object renders as "@{Name=x; Count=3}".
+func (o *Object) SetString(s string) { o.str = s }
 
 // Get returns the property's value, matching the name case-insensitively.
 func (o *Object) Get(name string) (Value, bool) {
@@ -113,7 +118,7 @@ func (o *Object) Remove(name string) {
 
 // Copy returns a shallow copy (same property values, new property list).
 func (o *Object) Copy() *Object {
-	c := &Object{typeNames: append([]string(nil), o.typeNames...), index: make(map[string]int, len(o.props))}
+	c := &Object{typeNames: append([]string(nil), o.typeNames...), index: make(map[string]int, len(o.props)), str: o.str}
 	for _, p := range o.props {
 		c.Set(p.Name, p.Value)
 	}
