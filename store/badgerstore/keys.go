@@ -1,0 +1,252 @@
+package badgerstore
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/exosh/exosh/store"
+)
+
+// Key layout. This file is the only place that builds or parses keys.
+//
+// Rules:
+//  1. One database. The first byte of a key is its family; every family is in the const
+//     block below. Retired bytes are never reused. 0x01 holds the schema version.
+//  2. Times are UTC microseconds since the Unix epoch as big-endian uint64. IDs are their
+//     16 raw bytes.
+//  3. String components are lower-cased and terminated by 0x00. Input containing 0x00 is
+//     rejected, so "foo"+"bar" can never collide with "foobar".
+//  4. Secondary index entries have empty values (except unique identities, whose value is
+//     the owner's 16-byte ID so a lookup is one point read) and end with the suffix that
+//     rebuilds the primary key.
+//  5. Values are JSON of the record struct; UserMeta holds the encoding version.
+//  6. One store call is one transaction writing the record and all its index entries.
+//
+// Families:
+//
+//	01                                              schema version (uint32 BE)
+//	02 name 00                                      tenant singletons: "tenant", "org", "restoring"
+//	10 id16                                         Recipient
+//	11 kind1 value 00                               unique identity -> id16 (kinds below)
+//	12 state1 class1 name 00 id16                   recipients by Name (empty value)
+//	13 displayname 00 id16                          recipients by DisplayName (not unique)
+//	14 state1 class1 prop1 value 00 name 00 id16    indexed property (empty value)
+//	15 group16 member16                             group members (empty value)
+//	16 member16 group16                             member of (empty value)
+//	17 mailbox16 trustee 00 deny1                   MailboxPermission
+//	18 trustee 00 mailbox16 deny1                   mailbox permissions by trustee
+//	19 recipient16 trustee 00 deny1                 RecipientPermission
+//	1a trustee 00 recipient16 deny1                 recipient permissions by trustee
+//	1b id16                                         AuditBypass
+//	20..24                                          reserved: message trace rows, events
+//	30..32                                          reserved: audit records
+//	40..42                                          reserved: historical searches
+//
+// state1 is 0 for active and 1 for soft-deleted recipients; class1 is store.Class.
+const (
+	famSchema          byte = 0x01
+	famSingleton       byte = 0x02
+	famRecipient       byte = 0x10
+	famIdentity        byte = 0x11
+	famName            byte = 0x12
+	famDisplayName     byte = 0x13
+	famProperty        byte = 0x14
+	famMember          byte = 0x15
+	famMemberOf        byte = 0x16
+	famMailboxPerm     byte = 0x17
+	famMailboxPermBy   byte = 0x18
+	famRecipientPerm   byte = 0x19
+	famRecipientPermBy byte = 0x1a
+	famAuditBypass     byte = 0x1b
+)
+
+// schemaVersion is the layout version this binary writes. Bump it (and add a migration)
+// whenever a family's key or value changes incompatibly.
+const schemaVersion uint32 = 1
+
+// encodingJSON is the UserMeta of JSON-encoded values.
+const encodingJSON byte = 1
+
+// Identity kinds of family 11. Stored in keys: never renumber.
+type idKind byte
+
+const (
+	kindName idKind = iota + 1
+	kindAlias
+	kindUPN
+	kindSMTP
+	kindX500
+	kindEDOID
+	kindExchangeGuid
+	kindDN
+	kindLegacyDN
+	kindSam
+)
+
+// kindProperty names each identity kind as the Exchange property it comes from.
+var kindProperty = map[idKind]string{
+	kindName: "Name", kindAlias: "Alias", kindUPN: "UserPrincipalName", kindSMTP: "EmailAddresses",
+	kindX500: "EmailAddresses", kindEDOID: "ExternalDirectoryObjectId", kindExchangeGuid: "ExchangeGuid",
+	kindDN: "DistinguishedName", kindLegacyDN: "LegacyExchangeDN", kindSam: "SamAccountName",
+}
+
+// propCode gives each indexed property its byte in family 14. Never renumber.
+var propCode = map[store.Property]byte{
+	store.PropRecipientTypeDetails:  1,
+	store.PropDepartment:            2,
+	store.PropCity:                  3,
+	store.PropOffice:                4,
+	store.PropCompany:               5,
+	store.PropCountryOrRegion:       6,
+	store.PropDatabase:              7,
+	store.PropAuditEnabled:          8,
+	store.PropLitigationHoldEnabled: 9,
+	store.PropHiddenFromGAL:         10,
+}
+
+// keyBuf builds one key. Strings go through str, which lower-cases and terminates them.
+type keyBuf struct{ b []byte }
+
+func newKey(family byte) *keyBuf { return &keyBuf{b: append(make([]byte, 0, 48), family)} }
+
+func (k *keyBuf) byte1(v byte) *keyBuf  { k.b = append(k.b, v); return k }
+func (k *keyBuf) id(v store.ID) *keyBuf { k.b = append(k.b, v[:]...); return k }
+func (k *keyBuf) str(s string) *keyBuf {
+	k.b = append(k.b, strings.ToLower(s)...)
+	k.b = append(k.b, 0)
+	return k
+}
+
+// raw appends s lower-cased without the terminator: for prefix scans on a string start.
+func (k *keyBuf) raw(s string) *keyBuf { k.b = append(k.b, strings.ToLower(s)...); return k }
+func (k *keyBuf) bytes() []byte        { return k.b }
+
+// checkString rejects strings that cannot be key components.
+func checkString(property, s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return fmt.Errorf("%s contains a NUL character: %w", property, store.ErrInvalid)
+	}
+	return nil
+}
+
+func schemaKey() []byte            { return []byte{famSchema} }
+func singletonKey(n string) []byte { return newKey(famSingleton).str(n).bytes() }
+func recipientKey(id store.ID) []byte {
+	return newKey(famRecipient).id(id).bytes()
+}
+func identityKey(kind idKind, value string) []byte {
+	return newKey(famIdentity).byte1(byte(kind)).str(value).bytes()
+}
+func identityPrefix(kind idKind, start string) []byte {
+	return newKey(famIdentity).byte1(byte(kind)).raw(start).bytes()
+}
+func nameKey(state byte, class store.Class, name string, id store.ID) []byte {
+	return newKey(famName).byte1(state).byte1(byte(class)).str(name).id(id).bytes()
+}
+func namePrefix(state byte, class store.Class) []byte {
+	return newKey(famName).byte1(state).byte1(byte(class)).bytes()
+}
+func displayNameKey(dn string, id store.ID) []byte {
+	return newKey(famDisplayName).str(dn).id(id).bytes()
+}
+func displayNamePrefix(start string) []byte { return newKey(famDisplayName).raw(start).bytes() }
+func propertyKey(state byte, class store.Class, p store.Property, value, name string, id store.ID) []byte {
+	return newKey(famProperty).byte1(state).byte1(byte(class)).byte1(propCode[p]).str(value).str(name).id(id).bytes()
+}
+func propertyPrefix(state byte, class store.Class, p store.Property, value string) []byte {
+	return newKey(famProperty).byte1(state).byte1(byte(class)).byte1(propCode[p]).str(value).bytes()
+}
+func memberKey(group, member store.ID) []byte { return newKey(famMember).id(group).id(member).bytes() }
+func memberOfKey(member, group store.ID) []byte {
+	return newKey(famMemberOf).id(member).id(group).bytes()
+}
+func memberPrefix(group store.ID) []byte    { return newKey(famMember).id(group).bytes() }
+func memberOfPrefix(member store.ID) []byte { return newKey(famMemberOf).id(member).bytes() }
+
+func permKey(fam byte, object store.ID, trustee string, deny bool) []byte {
+	return newKey(fam).id(object).str(trustee).byte1(boolByte(deny)).bytes()
+}
+func permByKey(fam byte, trustee string, object store.ID, deny bool) []byte {
+	return newKey(fam).str(trustee).id(object).byte1(boolByte(deny)).bytes()
+}
+func permPrefix(fam byte, object store.ID) []byte { return newKey(fam).id(object).bytes() }
+func permByPrefix(fam byte, trustee string) []byte {
+	return newKey(fam).str(trustee).bytes()
+}
+func auditBypassKey(id store.ID) []byte { return newKey(famAuditBypass).id(id).bytes() }
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// stateOf is the state byte of a recipient in index keys.
+func stateOf(r *store.Recipient) byte { return boolByte(r.SoftDeleted()) }
+
+// Key parsers. Each returns false for a key of another shape, so a damaged key is
+// reported by Verify instead of crashing a query.
+
+// lastID returns the trailing 16-byte ID of an index key.
+func lastID(k []byte) (store.ID, bool) {
+	var id store.ID
+	if len(k) < 17 {
+		return id, false
+	}
+	copy(id[:], k[len(k)-16:])
+	return id, true
+}
+
+// sortSuffix returns the "name 00 id16" tail of a name or property index key, which is
+// also the cursor format of recipient queries.
+func sortSuffix(k []byte, prefixLen int) ([]byte, bool) {
+	if len(k) < prefixLen+17 {
+		return nil, false
+	}
+	rest := k[prefixLen:]
+	// In a property key the prefix ends after the value's 00, so rest is name 00 id16.
+	if rest[len(rest)-17] != 0 {
+		return nil, false
+	}
+	return rest, true
+}
+
+// splitString returns the first 00-terminated component of k and what follows it.
+func splitString(k []byte) (string, []byte, bool) {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 {
+		return "", nil, false
+	}
+	return string(k[:i]), k[i+1:], true
+}
+
+// encodeCursor and decodeCursor keep cursors opaque and printable.
+func encodeCursor(suffix []byte) store.Cursor {
+	if suffix == nil {
+		return ""
+	}
+	return store.Cursor(hex.EncodeToString(suffix))
+}
+
+func decodeCursor(c store.Cursor) ([]byte, error) {
+	if c == "" {
+		return nil, nil
+	}
+	b, err := hex.DecodeString(string(c))
+	if err != nil {
+		return nil, fmt.Errorf("cursor %q: %w", c, store.ErrInvalid)
+	}
+	return b, nil
+}
+
+// sortKey is the "name 00 id16" suffix for a recipient, built like the index keys.
+func sortKey(name string, id store.ID) []byte {
+	return (&keyBuf{}).str(name).id(id).bytes()
+}
+
+// uint32BE and friends encode fixed-width numbers.
+func uint32BE(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
