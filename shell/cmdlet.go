@@ -29,7 +29,9 @@ type Cmdlet interface {
 	Params() []Param
 	// Process runs once per pipeline input object, or once when there is no pipeline input.
 	// A returned error is terminating for the pipeline; use c.WriteError for non-terminating
-	// errors.
+	// errors. Returning StopPipeline (Select-Object -First) ends the upstream input; the
+	// End steps from this cmdlet on still run. An error returned by WriteObject must be
+	// returned unchanged.
 	Process(c *Context) error
 }
 
@@ -43,7 +45,7 @@ type Ender interface{ End(c *Context) error }
 type Param struct {
 	Name      string
 	Aliases   []string
-	Position  int  // 1-based; 0 means named only
+	Position  int // 1-based; 0 means named only
 	Mandatory bool
 	// Sets names the parameter sets the parameter belongs to; empty means all sets.
 	Sets           []string
@@ -165,7 +167,9 @@ func (c *Context) InvokeCollect(sb *value.ScriptBlock, dollarUnder value.Value, 
 
 // ShouldProcess implements -WhatIf and -Confirm: with -WhatIf it prints
 // `What if: Performing the operation "action" on target "target".` and returns false.
-func (c *Context) ShouldProcess(target, action string) bool { return c.rt.shouldProcess(target, action) }
+func (c *Context) ShouldProcess(target, action string) bool {
+	return c.rt.shouldProcess(target, action)
+}
 
 // ReadLine reads one line from the host's input (Read-Host), after writing prompt.
 func (c *Context) ReadLine(prompt string, secure bool) (string, error) {
@@ -180,3 +184,13 @@ func (c *Context) SetVariable(name string, v value.Value) error { return c.rt.se
 
 // Services returns session-wide services (command table, formatting views, output width).
 func (c *Context) Services() *Services { return c.rt.services() }
+
+// VariableNames lists the names of the variables visible from the current scope, for
+// Get-Variable with wildcards. It returns nil when the session cannot enumerate its scopes
+// (the runtime opts in by implementing variableNames).
+func (c *Context) VariableNames() []string {
+	if l, ok := c.rt.(interface{ variableNames() []string }); ok {
+		return l.variableNames()
+	}
+	return nil
+}

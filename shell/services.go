@@ -1,6 +1,10 @@
 package shell
 
 import (
+	"sort"
+	"strings"
+	"time"
+
 	"github.com/exosh/exosh/shell/format"
 )
 
@@ -21,6 +25,78 @@ type Services struct {
 	Views *format.Views
 	// Identity is the acting admin's UPN (Connect-ExchangeOnline -UserPrincipalName).
 	Identity string
+	// Terminal reports whether output goes to an interactive terminal (Clear-Host clears
+	// the screen only then).
+	Terminal bool
 
 	session *Session
+}
+
+// Commands lists the commands visible in the session: cmdlets, aliases and the functions
+// defined so far, sorted by name.
+func (sv *Services) Commands() []CommandEntry {
+	s := sv.session
+	var out []CommandEntry
+	for _, info := range s.cmdletOrder {
+		out = append(out, CommandEntry{Name: info.Name, CommandType: "Cmdlet", Module: info.Module, Info: info})
+	}
+	for key, target := range s.aliases {
+		e := CommandEntry{Name: s.aliasNames[key], CommandType: "Alias", Definition: target}
+		if info := s.cmdlets[strings.ToLower(target)]; info != nil {
+			e.Module, e.Info = info.Module, info
+		}
+		out = append(out, e)
+	}
+	for _, f := range s.global.funcs {
+		out = append(out, functionEntry(f))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+func functionEntry(f *function) CommandEntry {
+	kind := "Function"
+	if f.isFilter {
+		kind = "Filter"
+	}
+	def := ""
+	if f.body != nil {
+		def = f.body.Text
+	}
+	return CommandEntry{Name: f.name, CommandType: kind, Definition: def}
+}
+
+// LookupCommand resolves a command name the way the shell would: functions, aliases, cmdlets.
+func (sv *Services) LookupCommand(name string) (CommandEntry, bool) {
+	s := sv.session
+	key := strings.ToLower(name)
+	if f := s.global.lookupFunc(key); f != nil {
+		return functionEntry(f), true
+	}
+	if target, ok := s.aliases[key]; ok {
+		info := s.cmdlets[strings.ToLower(target)]
+		e := CommandEntry{Name: s.aliasNames[key], CommandType: "Alias", Definition: target, Info: info}
+		if info != nil {
+			e.Module = info.Module
+		}
+		return e, true
+	}
+	if info, ok := s.cmdlets[key]; ok {
+		return CommandEntry{Name: info.Name, CommandType: "Cmdlet", Module: info.Module, Info: info}, true
+	}
+	return CommandEntry{}, false
+}
+
+// SetIdentity records the acting admin (Connect-ExchangeOnline -UserPrincipalName).
+func (sv *Services) SetIdentity(upn string) { sv.Identity = upn }
+
+// Now returns the session clock's time.
+func (sv *Services) Now() time.Time { return sv.session.clock.Now() }
+
+// SetAlias defines or replaces an alias for the session (Set-Alias, New-Alias). The target
+// is resolved when the alias is used.
+func (sv *Services) SetAlias(name, target string) {
+	key := strings.ToLower(name)
+	sv.session.aliases[key] = target
+	sv.session.aliasNames[key] = name
 }

@@ -1,0 +1,9 @@
+// Package repl owns the interactive loop of exosh: it reads input through a LineReader
+// (readline on a terminal, a plain line reader otherwise), asks for continuation lines
+// with ">> " while the input is incomplete, runs each complete input in the session,
+// keeps the history and turns Ctrl-C into the cancellation of the running pipeline.
+//
+// It decides nothing about PowerShell semantics: parsing is the parser's and running is
+// the session's. It imports shell, parser and chzyer/readline only; it must not import
+// cmdlets, store or Badger.
+package repl

@@ -1,0 +1,5 @@
+// Package shelltest runs txtar transcripts against a shell.Session: each archive's
+// `session` file holds `PS> ` input lines, `>> ` continuation lines and the expected output.
+// It is test support only; it imports shell (and, for tenant-backed transcripts, a store
+// passed in through an Option) and must not be imported by non-test code.
+package shelltest
