@@ -79,7 +79,7 @@ func (flowReturn) Error() string { return "return" }
 // isFlow reports whether err is a control-flow signal rather than an error.
 func isFlow(err error) bool {
 	switch err.(type) {
-	case *flowBreak, *flowContinue, flowReturn, *ExitError:
+	case *flowBreak, *flowContinue, flowReturn, *ExitError, *stopAt:
 		return true
 	}
 	return false

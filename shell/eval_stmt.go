@@ -34,7 +34,9 @@ func (s *Session) runStatements(sc *scope, stmts []parser.Statement, out sink) e
 		if err := s.checkCancel(); err != nil {
 			return err
 		}
+		release := s.holdStatement()
 		err := s.execStmt(sc, st, out)
+		release()
 		if err == nil {
 			continue
 		}
@@ -51,6 +53,22 @@ func (s *Session) runStatements(sc *scope, stmts []parser.Statement, out sink) e
 		s.reportError(re)
 	}
 	return nil
+}
+
+// holdStatement keeps the tenant held for the whole of an outermost statement, so that a
+// `Get-Mailbox | Set-Mailbox` sees one consistent tenant and another exosh process on the same
+// state directory waits for the statement to end rather than interleaving with it. The hold is
+// lazy: a statement that never touches the tenant opens nothing.
+func (s *Session) holdStatement() func() {
+	if s.st == nil || s.holding {
+		return func() {}
+	}
+	s.holding = true
+	release := s.st.Hold()
+	return func() {
+		release()
+		s.holding = false
+	}
 }
 
 // execStmt runs one statement, sending its output to out.

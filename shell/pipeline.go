@@ -24,8 +24,18 @@ type stage interface {
 	end() error
 }
 
-// stopAt marks which stage asked to stop the pipeline.
-type stopAt struct{ index int }
+// stopAt marks which stage of which pipeline asked to stop. Pipelines nest (a ForEach-Object
+// block runs its own pipelines whose output flows into the outer one), so a stop raised by
+// an outer stage must pass through the inner pipelines untouched: each pipeline only acts
+// on its own stops.
+type stopAt struct {
+	owner *pipelineRun
+	index int
+}
+
+// pipelineRun identifies one running pipeline. It must not be zero-sized: Go may give every
+// zero-sized allocation the same address, and the pointer is the identity.
+type pipelineRun struct{ _ byte }
 
 func (s *stopAt) Error() string { return StopPipeline.Error() }
 
@@ -58,6 +68,7 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 		offset = 1
 	}
 	stages := make([]stage, len(elems))
+	run := &pipelineRun{}
 	// Build from the last stage backwards so that each stage knows its successor.
 	next := out
 	for i := len(elems) - 1; i >= 0; i-- {
@@ -83,7 +94,7 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 			err := st.process(v, true)
 			if errors.Is(err, StopPipeline) {
 				if _, ok := err.(*stopAt); !ok {
-					return &stopAt{index: idx}
+					return &stopAt{owner: run, index: idx}
 				}
 			}
 			return err
@@ -94,8 +105,8 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 		elemOut[0] = feed
 	}
 	from := 0
-	if err := s.drivePipeline(sc, first, stages, feed); err != nil {
-		sa, ok := stopIndex(err)
+	if err := s.drivePipeline(sc, run, first, stages, feed); err != nil {
+		sa, ok := stopIndex(err, run)
 		if !ok {
 			return err
 		}
@@ -103,7 +114,7 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 	}
 	for i := from; i < len(stages); i++ {
 		if err := stages[i].end(); err != nil {
-			if _, ok := stopIndex(err); ok {
+			if _, ok := stopIndex(err, run); ok {
 				continue
 			}
 			return err
@@ -112,10 +123,10 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 	return nil
 }
 
-// stopIndex reports which stage stopped the pipeline, when err is that signal.
-func stopIndex(err error) (int, bool) {
+// stopIndex reports which stage stopped the pipeline run, when err is its own stop signal.
+func stopIndex(err error, run *pipelineRun) (int, bool) {
 	var sa *stopAt
-	if errors.As(err, &sa) {
+	if errors.As(err, &sa) && sa.owner == run {
 		return sa.index, true
 	}
 	return 0, false
@@ -139,7 +150,7 @@ func hasRedirections(p *parser.Pipeline) bool {
 }
 
 // drivePipeline begins the stages and feeds the first one.
-func (s *Session) drivePipeline(sc *scope, first *parser.CommandExpression, stages []stage, feed sink) error {
+func (s *Session) drivePipeline(sc *scope, run *pipelineRun, first *parser.CommandExpression, stages []stage, feed sink) error {
 	for _, st := range stages {
 		if err := st.begin(); err != nil {
 			return err
@@ -152,7 +163,7 @@ func (s *Session) drivePipeline(sc *scope, first *parser.CommandExpression, stag
 		err := stages[0].process(nil, false)
 		if errors.Is(err, StopPipeline) {
 			if _, ok := err.(*stopAt); !ok {
-				return &stopAt{index: 0}
+				return &stopAt{owner: run, index: 0}
 			}
 		}
 		return err

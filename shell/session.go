@@ -56,6 +56,7 @@ type Session struct {
 	// hostSink, when set, receives host text instead of the console (6>, *>).
 	hostSink func(string) error
 	guidSeq  uint64
+	holding  bool // an outermost statement holds the tenant (see holdStatement)
 	varCache map[*parser.Variable]varCacheEntry
 	lines    *lineSource
 }

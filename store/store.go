@@ -27,6 +27,10 @@ type Holder interface {
 	// Acquire holds the state until release is called. Calls nest. It waits briefly
 	// when another process holds the directory and then fails with ErrLocked.
 	Acquire(ctx context.Context) (release func(), err error)
+	// Hold is a lazy Acquire: it opens nothing, but once any call opens the state before
+	// release, the state stays held until release. The shell wraps every statement in
+	// Hold, so statements that never touch the tenant cost nothing.
+	Hold() (release func())
 }
 
 // Recipients keeps users, mailboxes, mail users, contacts and groups.

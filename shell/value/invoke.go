@@ -64,6 +64,11 @@ func commonMethod(v Value, c *call) (Value, error) {
 		if n != 0 {
 			return nil, c.overload()
 		}
+		if _, ok := v.(*Object); ok {
+			// Type names such as "Selected.X" are PSObject annotations; the .NET type of
+			// every such object is PSCustomObject.
+			return TypeValue{Name: TPSCustom}, nil
+		}
 		return TypeValue{Name: TypeName(v)}, nil
 	case "tostring":
 		if n != 0 {

@@ -13,6 +13,11 @@ import (
 // elements (one result unwrapped, several as an array). ok is false when nothing has such a
 // member; PowerShell then yields $null.
 func GetMember(v Value, name string) (Value, bool) {
+	if v != nil && strings.EqualFold(name, "PSObject") {
+		if o, ok := v.(*Object); !ok || !o.Has(name) {
+			return PSObjectOf(v), true
+		}
+	}
 	switch x := v.(type) {
 	case nil:
 		return nil, false

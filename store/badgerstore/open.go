@@ -57,6 +57,7 @@ type Store struct {
 	writeMu   sync.Mutex // serialises this process's write transactions
 	db        *badger.DB
 	holders   int
+	lazy      []*lazyHold // statement holds waiting for the first call (see Hold)
 	closed    bool
 	closeErr  error                     // from the last release's close, reported once
 	restoring string                    // name of a snapshot whose restore was interrupted
@@ -155,6 +156,7 @@ func (s *Store) holdAny(ctx context.Context) (*badger.DB, func(), error) {
 		s.db = db
 	}
 	s.holders++
+	s.pinLazyHolds()
 	var once sync.Once
 	return s.db, func() { once.Do(s.release) }, nil
 }
