@@ -69,24 +69,30 @@ func (s *Session) runPipeline(sc *scope, p *parser.Pipeline, out sink) error {
 	}
 	stages := make([]stage, len(elems))
 	run := &pipelineRun{}
-	// Build from the last stage backwards so that each stage knows its successor.
-	next := out
-	for i := len(elems) - 1; i >= 0; i-- {
+	// Stages are bound first to last, as pwsh does (the first unknown command is the one
+	// reported, and arguments are evaluated in order); each stage writes through outs[i],
+	// which is filled in once its successor exists.
+	outs := make([]sink, len(elems))
+	for i := range elems {
 		cmd, ok := elems[i].(*parser.Command)
 		if !ok {
 			return s.errorAt(elems[i], "ParserError", "ExpressionsMustBeFirstInPipeline", excRuntime,
 				"Expressions are only allowed as the first element of a pipeline.")
 		}
 		hasInput := i > 0 || first != nil
-		if elemOut != nil {
-			elemOut[i+offset] = next
-		}
-		st, err := s.newStage(sc, cmd, next, hasInput, i)
+		st, err := s.newStage(sc, cmd, func(v value.Value) error { return outs[i](v) }, hasInput, i)
 		if err != nil {
 			return err
 		}
 		stages[i] = st
-		idx := i
+	}
+	next := out
+	for i := len(stages) - 1; i >= 0; i-- {
+		outs[i] = next
+		if elemOut != nil {
+			elemOut[i+offset] = next
+		}
+		st, idx := stages[i], i
 		next = func(v value.Value) error {
 			if err := s.checkCancel(); err != nil {
 				return err
