@@ -6,8 +6,8 @@ import (
 )
 
 // Store is the tenant state: every record family plus the holding of the state
-// directory. Later families (message traces, audit records, historical searches) are added
-// as further embedded interfaces without changing these.
+// directory. Later families are added as further embedded interfaces without changing
+// these.
 type Store interface {
 	Holder
 	Recipients
@@ -15,6 +15,9 @@ type Store interface {
 	Permissions
 	Settings
 	Snapshots
+	Traces
+	Audit
+	Searches
 	io.Closer
 }
 

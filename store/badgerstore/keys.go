@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/exosh/exosh/store"
 )
@@ -41,11 +42,22 @@ import (
 //	19 recipient16 trustee 00 deny1                 RecipientPermission
 //	1a trustee 00 recipient16 deny1                 recipient permissions by trustee
 //	1b id16                                         AuditBypass
-//	20..24                                          reserved: message trace rows, events
-//	30..32                                          reserved: audit records
-//	40..42                                          reserved: historical searches
+//	20 received8 traceID16 recipient 00             TraceRow (one per recipient)
+//	21 sender 00 received8 traceID16 recipient 00   trace rows by sender (empty value)
+//	22 recipient 00 received8 traceID16             trace rows by recipient (empty value)
+//	23 messageID 00 received8 traceID16 recipient 00 trace rows by Message-ID (empty value)
+//	24 traceID16 recipient 00 time8 seq2            TraceEvent
+//	30 created8 id16                                AuditRecord
+//	31 user 00 created8 id16                        audit records by acting user (empty value)
+//	32 operation 00 created8 id16                   audit records by operation (empty value)
+//	33 mailbox16 created8 id16                      audit records by mailbox (empty value)
+//	40 jobID16                                      SearchJob
+//	41 submitted8 jobID16                           search jobs by submit time (empty value)
+//	42 jobID16 row4                                 SearchRow
 //
 // state1 is 0 for active and 1 for soft-deleted recipients; class1 is store.Class.
+// Families 20-24, 30-33 and 40-42 expire: a record and its index entries carry the same
+// Badger expiry (see retention.go).
 const (
 	famSchema          byte = 0x01
 	famSingleton       byte = 0x02
@@ -61,6 +73,18 @@ const (
 	famRecipientPerm   byte = 0x19
 	famRecipientPermBy byte = 0x1a
 	famAuditBypass     byte = 0x1b
+	famTrace           byte = 0x20
+	famTraceBySender   byte = 0x21
+	famTraceByRcpt     byte = 0x22
+	famTraceByMsgID    byte = 0x23
+	famTraceEvent      byte = 0x24
+	famAudit           byte = 0x30
+	famAuditByUser     byte = 0x31
+	famAuditByOp       byte = 0x32
+	famAuditByMailbox  byte = 0x33
+	famSearch          byte = 0x40
+	famSearchBySubmit  byte = 0x41
+	famSearchRow       byte = 0x42
 )
 
 // schemaVersion is the layout version this binary writes. Bump it (and add a migration)
@@ -250,3 +274,101 @@ func sortKey(name string, id store.ID) []byte {
 
 // uint32BE and friends encode fixed-width numbers.
 func uint32BE(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+
+// Times in keys are microseconds since the Unix epoch; times before the epoch cannot be
+// stored (checkTime rejects them).
+func micros(t time.Time) uint64 { return uint64(t.UnixMicro()) }
+
+func fromMicros(u uint64) time.Time { return time.UnixMicro(int64(u)).UTC() }
+
+// checkTime rejects times that cannot be key components.
+func checkTime(property string, t time.Time) error {
+	if t.Before(time.Unix(0, 0)) {
+		return fmt.Errorf("%s %s is before 1970: %w", property, t.Format(time.RFC3339), store.ErrInvalid)
+	}
+	return nil
+}
+
+func (k *keyBuf) time(t time.Time) *keyBuf {
+	k.b = binary.BigEndian.AppendUint64(k.b, micros(t))
+	return k
+}
+
+// posLen is the length of the fixed "time8 id16" position shared by the trace and audit
+// keys: it orders records by time, then ID.
+const posLen = 24
+
+// Message trace keys. Every trace key ends in (or, for 22, with the recipient in the
+// prefix, rebuilds) the primary key's "received8 traceID16 recipient 00".
+func traceKey(received time.Time, traceID store.ID, recipient string) []byte {
+	return newKey(famTrace).time(received).id(traceID).str(recipient).bytes()
+}
+func traceSenderKey(sender string, received time.Time, traceID store.ID, recipient string) []byte {
+	return newKey(famTraceBySender).str(sender).time(received).id(traceID).str(recipient).bytes()
+}
+func traceRecipientKey(recipient string, received time.Time, traceID store.ID) []byte {
+	return newKey(famTraceByRcpt).str(recipient).time(received).id(traceID).bytes()
+}
+func traceMessageIDKey(messageID string, received time.Time, traceID store.ID, recipient string) []byte {
+	return newKey(famTraceByMsgID).str(messageID).time(received).id(traceID).str(recipient).bytes()
+}
+func traceEventKey(traceID store.ID, recipient string, at time.Time, seq uint16) []byte {
+	k := newKey(famTraceEvent).id(traceID).str(recipient).time(at)
+	k.b = binary.BigEndian.AppendUint16(k.b, seq)
+	return k.bytes()
+}
+func traceEventPrefix(traceID store.ID, recipient string) []byte {
+	return newKey(famTraceEvent).id(traceID).str(recipient).bytes()
+}
+
+// tracePrimary rebuilds the primary key from the tail of a trace key after its prefix:
+// the tail is "received8 traceID16", followed by "recipient 00" unless the recipient is
+// part of the prefix (family 22, recipient given).
+func tracePrimary(tail []byte, recipient string) ([]byte, bool) {
+	if len(tail) < posLen {
+		return nil, false
+	}
+	k := append([]byte{famTrace}, tail[:posLen]...)
+	rest := tail[posLen:]
+	if len(rest) == 0 {
+		return append(append(k, strings.ToLower(recipient)...), 0), true
+	}
+	if rest[len(rest)-1] != 0 || bytes.IndexByte(rest, 0) != len(rest)-1 {
+		return nil, false
+	}
+	return append(k, rest...), true
+}
+
+// Audit keys. Every audit key ends in the primary key's "created8 id16".
+func auditKey(created time.Time, id store.ID) []byte {
+	return newKey(famAudit).time(created).id(id).bytes()
+}
+func auditUserKey(user string, created time.Time, id store.ID) []byte {
+	return newKey(famAuditByUser).str(user).time(created).id(id).bytes()
+}
+func auditOpKey(op string, created time.Time, id store.ID) []byte {
+	return newKey(famAuditByOp).str(op).time(created).id(id).bytes()
+}
+func auditMailboxKey(mailbox store.ID, created time.Time, id store.ID) []byte {
+	return newKey(famAuditByMailbox).id(mailbox).time(created).id(id).bytes()
+}
+
+// auditPrimary rebuilds the primary key from any audit key.
+func auditPrimary(k []byte) ([]byte, bool) {
+	if len(k) < 1+posLen {
+		return nil, false
+	}
+	return append([]byte{famAudit}, k[len(k)-posLen:]...), true
+}
+
+// Historical search keys.
+func searchKey(id store.ID) []byte { return newKey(famSearch).id(id).bytes() }
+func searchBySubmitKey(submitted time.Time, id store.ID) []byte {
+	return newKey(famSearchBySubmit).time(submitted).id(id).bytes()
+}
+func searchRowKey(id store.ID, row uint32) []byte {
+	k := newKey(famSearchRow).id(id)
+	k.b = binary.BigEndian.AppendUint32(k.b, row)
+	return k.bytes()
+}
+func searchRowPrefix(id store.ID) []byte { return newKey(famSearchRow).id(id).bytes() }

@@ -19,7 +19,8 @@ import (
 	"github.com/exosh/exosh/store"
 )
 
-// Clock is the time source of the store (snapshot creation times). It matches
+// Clock is the time source of the store: snapshot creation times, and the retention of
+// message traces, audit records and historical searches (see retention.go). It matches
 // shell.Clock without importing the shell.
 type Clock interface{ Now() time.Time }
 
@@ -37,7 +38,8 @@ type config struct {
 // locked, and snapshots live as long as the Store. Used by tests and -InMemory.
 func InMemory() Option { return func(c *config) { c.inMemory = true } }
 
-// WithClock sets the clock used to stamp snapshots. Without it, snapshot times are zero.
+// WithClock sets the store's clock. Without it, snapshot times are zero and nothing
+// expires.
 func WithClock(clk Clock) Option { return func(c *config) { c.clock = clk } }
 
 // WithLockWait sets how long a call waits for another process to release the state

@@ -16,7 +16,8 @@ const maxProblems = 20
 
 // Verify checks that indexes and records agree: every recipient has exactly the index
 // entries its fields call for, every index entry points at a record that calls for it,
-// memberships and permissions exist in both directions. It returns nil or an error
+// memberships and permissions exist in both directions, and every trace, audit and
+// search record has exactly its index entries. It returns nil or an error
 // listing the first problems. Crash tests and the checker of a suspicious state use it.
 func (s *Store) Verify(ctx context.Context) error {
 	var problems []error
@@ -123,6 +124,12 @@ func (s *Store) Verify(ctx context.Context) error {
 				return err
 			}
 		}
+		// 4. The expiring families: message traces, audit records, historical searches.
+		for _, check := range []func(*badger.Txn, func(string, ...any) bool) error{verifyTraces, verifyAudit, verifySearches} {
+			if err := check(txn, report); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -169,4 +176,37 @@ func byToPerm(rev byte) func(k []byte) ([]byte, bool) {
 		copy(id[:], rest[:16])
 		return permKey(rev, id, trustee, rest[16] == 1), true
 	}
+}
+
+// wantKeys reports each of keys that is missing; what names the record calling for them.
+func wantKeys(txn *badger.Txn, report func(string, ...any) bool, what string, keys [][]byte) (bool, error) {
+	for _, k := range keys {
+		ok, err := exists(txn, k)
+		if err != nil {
+			return false, err
+		}
+		if !ok && !report("%s: index entry %x is missing", what, k) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// orphanCheck checks one index entry of an expiring family: its record (decoded into rec
+// by load) must exist and call for it through index(). It reports and returns false to
+// stop after too many problems.
+func orphanCheck(report func(string, ...any) bool, k []byte, load func() error, index func() [][]byte) (bool, error) {
+	err := load()
+	if errors.Is(err, store.ErrNotFound) {
+		return report("index entry %x has no record", k), nil
+	}
+	if err != nil {
+		return report("index entry %x: record: %v", k, err), nil
+	}
+	for _, want := range index() {
+		if bytes.Equal(want, k) {
+			return true, nil
+		}
+	}
+	return report("index entry %x has no record calling for it", k), nil
 }

@@ -32,11 +32,14 @@ func tests() []test {
 	all = append(all, permissionTests()...)
 	all = append(all, settingsTests()...)
 	all = append(all, snapshotTests()...)
+	all = append(all, auditTests()...)
+	all = append(all, traceTests()...)
+	all = append(all, searchTests()...)
 	return all
 }
 
-// Run runs the conformance suite. newStore must return a fresh, empty store each time;
-// the suite closes it.
+// Run runs the conformance suite. newStore must return a fresh, empty store each time,
+// whose clock reads Now (the retention tests depend on it); the suite closes it.
 func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 	for _, tc := range tests() {
 		t.Run(tc.name, func(t *testing.T) {

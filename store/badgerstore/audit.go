@@ -1,0 +1,385 @@
+package badgerstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/exosh/exosh/store"
+)
+
+// AddAudit writes new audit records with their index entries. Every record is checked
+// before anything is written, so a rejected call writes nothing. A call too large for
+// one Badger transaction commits in several.
+func (s *Store) AddAudit(ctx context.Context, recs []store.AuditRecord) error {
+	return s.writeAudit(ctx, recs, false)
+}
+
+// SeedAudit bulk-loads new audit records through a WriteBatch, with the same checks as
+// AddAudit.
+func (s *Store) SeedAudit(ctx context.Context, recs []store.AuditRecord) error {
+	return s.writeAudit(ctx, recs, true)
+}
+
+func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch bool) error {
+	db, release, err := s.hold(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var entries []*badger.Entry
+	err = db.View(func(txn *badger.Txn) error {
+		entries, err = s.auditEntries(ctx, txn, recs)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("adding audit records: %w", err)
+	}
+	if batch {
+		return writeBatch(db, entries)
+	}
+	return writeTxns(ctx, db, entries)
+}
+
+// auditEntries validates recs, fills in their expiry and returns the entries to write:
+// for each live record, the record and its index entries with one lifetime.
+func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]*badger.Entry, error) {
+	limits := map[store.ID]time.Duration{} // AuditLogAgeLimit by mailbox
+	seen := make(map[string]bool, len(recs))
+	entries := make([]*badger.Entry, 0, 5*len(recs))
+	for i := range recs {
+		r := recs[i]
+		if err := validateAudit(&r); err != nil {
+			return nil, err
+		}
+		if r.Expires.IsZero() {
+			limit, ok := limits[r.Mailbox]
+			if !ok {
+				var mb store.Recipient
+				err := getJSON(txn, recipientKey(r.Mailbox), &mb)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return nil, err
+				}
+				limit = mb.AuditLogAgeLimit
+				if limit <= 0 {
+					limit = store.DefaultAuditLogAgeLimit
+				}
+				limits[r.Mailbox] = limit
+			}
+			r.Expires = r.Created.Add(limit)
+		}
+		r.Expires = normTime(r.Expires)
+		life, live := s.lifetimeUntil(r.Expires)
+		if !live {
+			continue
+		}
+		pk := auditKey(r.Created, r.ID)
+		if seen[string(pk)] {
+			return nil, fmt.Errorf("audit record %s at %s is given twice: %w", r.ID, r.Created, store.ErrExists)
+		}
+		seen[string(pk)] = true
+		taken, err := exists(txn, pk)
+		if err != nil {
+			return nil, err
+		}
+		if taken {
+			return nil, fmt.Errorf("audit record %s at %s: %w", r.ID, r.Created, store.ErrExists)
+		}
+		v, err := jsonValue(&r)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, life.entry(pk, v, encodingJSON))
+		for _, k := range auditIndex(&r) {
+			entries = append(entries, life.entry(k, nil, 0))
+		}
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return entries, nil
+}
+
+// validateAudit checks what the store relies on and normalises the record's times.
+func validateAudit(r *store.AuditRecord) error {
+	if r.ID.IsZero() {
+		return fmt.Errorf("audit record without an ID: %w", store.ErrInvalid)
+	}
+	if r.Mailbox.IsZero() {
+		return fmt.Errorf("audit record %s without a mailbox: %w", r.ID, store.ErrInvalid)
+	}
+	if err := checkTime("audit record LastAccessed", r.Created); err != nil {
+		return err
+	}
+	r.Created = normTime(r.Created)
+	if err := checkString("UserId", r.UserId); err != nil {
+		return err
+	}
+	return checkString("Operation", r.Operation)
+}
+
+// auditIndex returns the index keys of a record. Keeping this in one function is what
+// lets writes and Verify agree.
+func auditIndex(r *store.AuditRecord) [][]byte {
+	return [][]byte{
+		auditUserKey(r.UserId, r.Created, r.ID),
+		auditOpKey(r.Operation, r.Created, r.ID),
+		auditMailboxKey(r.Mailbox, r.Created, r.ID),
+	}
+}
+
+// auditPath is how FindAudit reaches candidate records.
+type auditPath int
+
+const (
+	auditByMailbox   auditPath = iota // index 33, one scan per mailbox
+	auditByUser                       // index 31, one scan per user
+	auditByOperation                  // index 32, one scan per operation
+	auditByTime                       // the records themselves, in time order
+)
+
+// planAudit chooses the single access path of an audit query, in a fixed order:
+// mailbox, acting user, operation, else time. The other conditions are checked on each
+// record.
+func planAudit(q store.AuditQuery) auditPath {
+	switch {
+	case len(q.Mailboxes) > 0:
+		return auditByMailbox
+	case len(q.Users) > 0:
+		return auditByUser
+	case len(q.Operations) > 0:
+		return auditByOperation
+	}
+	return auditByTime
+}
+
+// auditPrefixes returns the key prefixes the path scans, one per distinct value.
+func auditPrefixes(path auditPath, q store.AuditQuery) [][]byte {
+	var out [][]byte
+	seen := map[string]bool{}
+	add := func(k []byte) {
+		if !seen[string(k)] {
+			seen[string(k)] = true
+			out = append(out, k)
+		}
+	}
+	switch path {
+	case auditByMailbox:
+		for _, m := range q.Mailboxes {
+			add(newKey(famAuditByMailbox).id(m).bytes())
+		}
+	case auditByUser:
+		for _, u := range q.Users {
+			add(newKey(famAuditByUser).str(u).bytes())
+		}
+	case auditByOperation:
+		for _, o := range q.Operations {
+			add(newKey(famAuditByOp).str(o).bytes())
+		}
+	default:
+		add([]byte{famAudit})
+	}
+	return out
+}
+
+// auditHit is a matching record with its position ("created8 id16").
+type auditHit struct {
+	pos []byte
+	r   store.AuditRecord
+}
+
+// FindAudit returns one page of the visible records q selects, newest first.
+func (s *Store) FindAudit(ctx context.Context, q store.AuditQuery) ([]store.AuditRecord, store.Cursor, error) {
+	for _, v := range append(append([]string{}, q.Users...), q.Operations...) {
+		if err := checkString("audit query", v); err != nil {
+			return nil, "", err
+		}
+	}
+	after, err := decodeCursor(q.After)
+	if err != nil {
+		return nil, "", err
+	}
+	if after != nil && len(after) != posLen {
+		return nil, "", fmt.Errorf("cursor %q: %w", q.After, store.ErrInvalid)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = store.DefaultLimit
+	}
+	if !q.End.IsZero() && checkTime("EndDate", q.End) != nil {
+		return nil, "", nil // nothing is older than 1970
+	}
+	var start uint64
+	if !q.Start.IsZero() && checkTime("StartDate", q.Start) == nil {
+		start = micros(q.Start)
+	}
+	now := s.visibleNow()
+	var found []auditHit
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		for _, prefix := range auditPrefixes(planAudit(q), q) {
+			from := seekEnd(prefix, q.End)
+			if after != nil {
+				from = minKey(from, append(bytes.Clone(prefix), after...))
+			}
+			n, scanned := 0, 0
+			err := scanDown(txn, prefix, from, func(k []byte) (bool, error) {
+				if scanned++; scanned%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return false, err
+					}
+				}
+				pk, ok := auditPrimary(k)
+				if !ok || len(k) < len(prefix)+posLen {
+					return false, fmt.Errorf("audit key %x: %w", k, store.ErrSchema)
+				}
+				pos := pk[1:]
+				if binary.BigEndian.Uint64(pos) < start {
+					return false, nil
+				}
+				if after != nil && bytes.Compare(pos, after) >= 0 {
+					return true, nil
+				}
+				var r store.AuditRecord
+				if err := getJSON(txn, pk, &r); err != nil {
+					return false, fmt.Errorf("audit key %x: record: %w", k, err)
+				}
+				if !r.Visible(now) || !auditMatch(&q, &r) {
+					return true, nil
+				}
+				found = append(found, auditHit{pos: pos, r: r})
+				n++
+				return n <= limit, nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	// Each scan contributed at most limit+1 hits, newest first; merge and cut the page.
+	sort.Slice(found, func(i, j int) bool { return bytes.Compare(found[i].pos, found[j].pos) > 0 })
+	var next store.Cursor
+	if len(found) > limit {
+		found = found[:limit]
+		next = encodeCursor(found[limit-1].pos)
+	}
+	out := make([]store.AuditRecord, len(found))
+	for i, h := range found {
+		out[i] = h.r
+	}
+	return out, next, nil
+}
+
+// auditMatch checks the query's conditions on a record.
+func auditMatch(q *store.AuditQuery, r *store.AuditRecord) bool {
+	if len(q.Mailboxes) > 0 {
+		ok := false
+		for _, m := range q.Mailboxes {
+			ok = ok || m == r.Mailbox
+		}
+		if !ok {
+			return false
+		}
+	}
+	if !anyFold(q.Users, r.UserId) || !anyFold(q.Operations, r.Operation) || !anyFold(q.LogonTypes, r.LogonType) {
+		return false
+	}
+	if q.ExternalAccess != nil && *q.ExternalAccess != r.ExternalAccess {
+		return false
+	}
+	if !q.Start.IsZero() && r.Created.Before(q.Start) {
+		return false
+	}
+	return q.End.IsZero() || r.Created.Before(q.End)
+}
+
+// anyFold reports whether list is empty or holds v, ignoring case.
+func anyFold(list []string, v string) bool {
+	if len(list) == 0 {
+		return true
+	}
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// AuditStats counts the visible records of a mailbox and their bytes.
+func (s *Store) AuditStats(ctx context.Context, mailbox store.ID) (int, int64, error) {
+	now := s.visibleNow()
+	var count int
+	var size int64
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		return scanKeys(txn, newKey(famAuditByMailbox).id(mailbox).bytes(), nil, func(k []byte) (bool, error) {
+			pk, ok := auditPrimary(k)
+			if !ok {
+				return false, fmt.Errorf("audit key %x: %w", k, store.ErrSchema)
+			}
+			item, err := txn.Get(pk)
+			if err != nil {
+				return false, fmt.Errorf("audit key %x: record: %w", k, err)
+			}
+			// Only the expiry is needed; decoding into a one-field struct skips the rest.
+			var r struct {
+				Expires time.Time `json:"Expires"`
+			}
+			if err := decodeItem(item, &r); err != nil {
+				return false, err
+			}
+			if !now.After(r.Expires) {
+				count++
+				size += item.ValueSize()
+			}
+			return true, ctx.Err()
+		})
+	})
+	return count, size, err
+}
+
+// verifyAudit checks that every audit record has its index entries and every index
+// entry its record (part of Verify).
+func verifyAudit(txn *badger.Txn, report func(string, ...any) bool) error {
+	err := scanItems(txn, []byte{famAudit}, func(item *badger.Item) (bool, error) {
+		var r store.AuditRecord
+		if err := decodeItem(item, &r); err != nil {
+			return report("audit record %x: %v", item.Key(), err), nil
+		}
+		if !bytes.Equal(item.Key(), auditKey(r.Created, r.ID)) {
+			return report("audit record %x holds %s at %s", item.Key(), r.ID, r.Created), nil
+		}
+		return wantKeys(txn, report, "audit record "+r.ID.String(), auditIndex(&r))
+	})
+	if err != nil {
+		return err
+	}
+	for _, fam := range []byte{famAuditByUser, famAuditByOp, famAuditByMailbox} {
+		err := scanKeys(txn, []byte{fam}, nil, func(k []byte) (bool, error) {
+			pk, ok := auditPrimary(k)
+			if !ok {
+				return report("audit index entry %x is malformed", k), nil
+			}
+			var r store.AuditRecord
+			return orphanCheck(report, k, func() error { return getJSON(txn, pk, &r) }, func() [][]byte { return auditIndex(&r) })
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

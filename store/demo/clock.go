@@ -1,0 +1,69 @@
+package demo
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/exosh/exosh/store"
+)
+
+// BaseClock is the real time source a tenant clock follows (shell.Clock without the
+// import).
+type BaseClock interface{ Now() time.Time }
+
+// Clock is the tenant's virtual clock: the base clock moved or pinned by the tenant's
+// persisted ClockSetting (Set-SimClock). The setting is read from the store once, on first
+// use, and kept up to date by SetSetting, so reading the time costs no store call.
+type Clock struct {
+	base BaseClock
+	st   store.Settings
+
+	mu      sync.Mutex
+	loaded  bool
+	loading bool
+	setting store.ClockSetting
+}
+
+// NewClock returns the tenant clock of st over base.
+func NewClock(base BaseClock, st store.Settings) *Clock { return &Clock{base: base, st: st} }
+
+// Now returns the tenant time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	if !c.loaded && !c.loading && c.st != nil {
+		// The store may ask this clock for the time while it answers; loading makes that
+		// nested call see the base time instead of recursing.
+		c.loading = true
+		c.mu.Unlock()
+		t, err := c.st.Tenant(context.Background())
+		c.mu.Lock()
+		c.loading = false
+		if err == nil {
+			c.setting = t.Clock
+		}
+		c.loaded = true
+	}
+	s := c.setting
+	c.mu.Unlock()
+	return s.Now(c.base.Now())
+}
+
+// Base returns the time of the underlying clock.
+func (c *Clock) Base() time.Time { return c.base.Now() }
+
+// SetSetting replaces the cached setting after the tenant's setting was changed (by
+// Set-SimClock, a snapshot restore or a reset).
+func (c *Clock) SetSetting(s store.ClockSetting) {
+	c.mu.Lock()
+	c.setting, c.loaded = s, true
+	c.mu.Unlock()
+}
+
+// Setting returns the cached setting.
+func (c *Clock) Setting() store.ClockSetting {
+	c.Now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.setting
+}
