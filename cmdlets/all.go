@@ -28,6 +28,8 @@ func All() []shell.CmdletInfo {
 		coreCommandCmdlets(),
 		coreHelpCmdlets(),
 		coreModuleCmdlets(),
+		exchangeCmdlets(),
+		simCmdlets(),
 	} {
 		all = append(all, table...)
 	}
@@ -50,7 +52,7 @@ func Views() []format.View {
 		{Property: "Length", Width: 14, Align: format.AlignRight},
 		{Property: "Name", Align: format.AlignLeft},
 	}
-	return []format.View{
+	return append([]format.View{
 		{TypeName: cmdletInfoType, Kind: format.TableView, Columns: commandColumns},
 		{TypeName: aliasInfoType, Kind: format.TableView, Columns: commandColumns},
 		{TypeName: functionInfoType, Kind: format.TableView, Columns: commandColumns},
@@ -82,5 +84,5 @@ func Views() []format.View {
 			{Property: "UserName", Align: format.AlignLeft},
 			{Property: "Password", Align: format.AlignLeft},
 		}},
-	}
+	}, exchangeViews()...)
 }

@@ -67,7 +67,10 @@ func (e *exportClixml) Params() []shell.Param {
 func (e *exportClixml) open(c *shell.Context) error {
 	e.opened = true
 	e.tnRefs = map[string]int{}
-	full := resolvePath(c, e.Path)
+	full, err := resolvePath(c, e.Path)
+	if err != nil {
+		return err
+	}
 	if !c.ShouldProcess(full, "Export-Clixml") {
 		e.skip = true
 		return nil
@@ -363,7 +366,11 @@ func (i *importClixml) Params() []shell.Param {
 
 func (i *importClixml) Process(c *shell.Context) error {
 	for _, p := range i.Path {
-		full := resolvePath(c, p)
+		full, err := resolvePath(c, p)
+		if err != nil {
+			c.WriteError(err)
+			continue
+		}
 		f, err := os.Open(full)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {

@@ -40,7 +40,10 @@ var encodings = []string{"ascii", "bigendianunicode", "bigendianutf32", "oem", "
 // globPaths expands one -Path argument against the working directory. A pattern that matches
 // nothing, or a literal path that does not exist, gives pwsh's PathNotFound error.
 func globPaths(c *shell.Context, p string) ([]string, error) {
-	full := resolvePath(c, p)
+	full, err := resolvePath(c, p)
+	if err != nil {
+		return nil, err
+	}
 	if hasWildcard(p) {
 		matches, err := filepath.Glob(full)
 		if err == nil && len(matches) > 0 {
@@ -211,7 +214,11 @@ func (s *setContent) Params() []shell.Param {
 func (s *setContent) open(c *shell.Context) {
 	s.begun = true
 	for _, p := range s.Path {
-		full := resolvePath(c, p)
+		full, err := resolvePath(c, p)
+		if err != nil {
+			c.WriteError(err)
+			continue
+		}
 		if !c.ShouldProcess("Path: "+full, s.action) {
 			continue
 		}
@@ -312,7 +319,10 @@ func (t *testPath) Process(c *shell.Context) error {
 
 // exists reports whether p (maybe a wildcard) names an item of the wanted kind.
 func (t *testPath) exists(c *shell.Context, p string) bool {
-	full := resolvePath(c, p)
+	full, err := resolvePath(c, p)
+	if err != nil {
+		return false // pwsh's Test-Path answers False for a drive that does not exist
+	}
 	paths := []string{full}
 	if hasWildcard(p) {
 		paths, _ = filepath.Glob(full)

@@ -106,7 +106,10 @@ func (t *toCsv) open(c *shell.Context) error {
 	if !t.toFile {
 		return nil
 	}
-	full := resolvePath(c, t.Path)
+	full, err := resolvePath(c, t.Path)
+	if err != nil {
+		return err
+	}
 	if !c.ShouldProcess(full, "Export-Csv") {
 		t.skip = true
 		return nil
@@ -359,7 +362,11 @@ func (f *fromCsv) Process(c *shell.Context) error {
 		return nil
 	}
 	for _, p := range f.Path {
-		full := resolvePath(c, p)
+		full, err := resolvePath(c, p)
+		if err != nil {
+			c.WriteError(err)
+			continue
+		}
 		file, err := os.Open(full)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {

@@ -21,7 +21,10 @@ type fileSink struct {
 // openSink creates (or, with appendTo, extends) path, after -WhatIf/-Confirm agree. It
 // returns nil without error when ShouldProcess declined.
 func openSink(c *shell.Context, path string, appendTo, noClobber bool, width int, action string) (*fileSink, error) {
-	full := resolvePath(c, path)
+	full, err := resolvePath(c, path)
+	if err != nil {
+		return nil, err
+	}
 	if !c.ShouldProcess(full, action) {
 		return nil, nil
 	}

@@ -70,8 +70,13 @@ func (j *joinPath) Process(c *shell.Context) error {
 			out = joinElems(out, value.ToString(m))
 		}
 		if j.Resolve {
-			if _, err := os.Stat(resolvePath(c, out)); err != nil {
-				c.WriteError(pathNotFound(resolvePath(c, out)))
+			full, err := resolvePath(c, out)
+			if err != nil {
+				c.WriteError(err)
+				continue
+			}
+			if _, err := os.Stat(full); err != nil {
+				c.WriteError(pathNotFound(full))
 				continue
 			}
 		}
@@ -346,7 +351,11 @@ func (n *newItem) Process(c *shell.Context) error {
 	}
 	dir := strings.EqualFold(n.ItemType, "Directory")
 	for _, p := range paths {
-		full := resolvePath(c, joinElems(p, n.Name))
+		full, err := resolvePath(c, joinElems(p, n.Name))
+		if err != nil {
+			c.WriteError(err)
+			continue
+		}
 		action := "Create File"
 		if dir {
 			action = "Create Directory"

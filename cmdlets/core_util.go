@@ -111,9 +111,14 @@ func workingDir(c *shell.Context) string {
 }
 
 // resolvePath makes p absolute against the session's working directory, expanding a leading
-// "~" to the home directory as PowerShell's FileSystem provider does.
-func resolvePath(c *shell.Context, p string) string {
+// "~" to the home directory as PowerShell's FileSystem provider does. A Windows drive path
+// (C:\Data\file.csv, pasted from documentation) fails as it does in pwsh on a system with no
+// such drive, rather than landing in a folder named "C:".
+func resolvePath(c *shell.Context, p string) (string, error) {
 	if filepath.Separator == '/' {
+		if d, ok := windowsDrive(p); ok {
+			return "", driveNotFound(d)
+		}
 		// pwsh on Unix accepts Windows separators in paths.
 		p = strings.ReplaceAll(p, `\`, "/")
 	}
@@ -123,9 +128,30 @@ func resolvePath(c *shell.Context, p string) string {
 		}
 	}
 	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
+		return filepath.Clean(p), nil
 	}
-	return filepath.Join(workingDir(c), p)
+	return filepath.Join(workingDir(c), p), nil
+}
+
+// windowsDrive reports the drive letter of a path such as `C:\Data` or `c:/x`.
+func windowsDrive(p string) (string, bool) {
+	if len(p) >= 2 && p[1] == ':' && (p[0] >= 'a' && p[0] <= 'z' || p[0] >= 'A' && p[0] <= 'Z') {
+		if len(p) == 2 || p[2] == '\\' || p[2] == '/' {
+			return p[:1], true
+		}
+	}
+	return "", false
+}
+
+// driveNotFound is pwsh's error for a path on a drive that does not exist.
+func driveNotFound(drive string) *shell.ErrorRecord {
+	return &shell.ErrorRecord{
+		Message:      fmt.Sprintf("Cannot find drive. A drive with the name '%s' does not exist.", drive),
+		Category:     "ObjectNotFound",
+		ErrorID:      "DriveNotFound",
+		Exception:    "System.Management.Automation.DriveNotFoundException",
+		TargetObject: drive,
+	}
 }
 
 // homeDir is $HOME, else the process owner's home directory.

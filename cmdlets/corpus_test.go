@@ -18,6 +18,8 @@ import (
 	"github.com/exosh/exosh/cmdlets"
 	"github.com/exosh/exosh/parser"
 	"github.com/exosh/exosh/shell"
+	"github.com/exosh/exosh/store/badgerstore"
+	"github.com/exosh/exosh/store/demo"
 )
 
 var updateCorpus = flag.Bool("update-corpus", false, "rewrite testdata/corpus-outcomes.tsv")
@@ -104,15 +106,23 @@ func rank(outcome string) int {
 
 var notRecognized = regexp.MustCompile(`The term '([^']*)' is not recognized`)
 
-// runSnippet runs one snippet in a fresh session; Read-Host gets a fixed answer.
+// runSnippet runs one snippet in a fresh session on a fresh demo tenant; Read-Host gets a
+// fixed answer.
 func runSnippet(t *testing.T, code string) (outcome, detail string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	tmp := t.TempDir()
+	base := corpusClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	s, err := shell.New(
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
-		shell.WithClock(corpusClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))),
+		shell.WithStore(st),
+		shell.WithClock(demo.NewClock(base, st)),
 		shell.WithIO(strings.NewReader(strings.Repeat("P@ssw0rd1\n", 8)), &stdout, &stderr),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),
@@ -133,10 +143,36 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 		return outcomeNotYet, m[1]
 	}
 	if msg := strings.TrimSpace(stderr.String()); msg != "" {
-		first, _, _ := strings.Cut(msg, "\n")
-		return outcomeError, first
+		return outcomeError, firstError(msg)
 	}
 	return outcomeRan, ""
+}
+
+// firstError condenses the first error printed: "Reason: message" from the one-line form,
+// or the reason and the message lines of the "Line |" block form.
+func firstError(text string) string {
+	lines := strings.Split(text, "\n")
+	head := strings.TrimSpace(lines[0])
+	if !strings.HasSuffix(head, ":") && (len(lines) < 2 || !strings.HasPrefix(lines[1], "Line |")) {
+		return head
+	}
+	reason, _, _ := strings.Cut(head, ":")
+	var msg []string
+	marker := false
+	for _, l := range lines[1:] {
+		rest, ok := strings.CutPrefix(l, "     | ")
+		switch {
+		case !ok:
+			if marker {
+				return reason + ": " + strings.Join(msg, " ")
+			}
+		case strings.HasPrefix(strings.TrimSpace(rest), "~"):
+			marker = true
+		case marker:
+			msg = append(msg, strings.TrimSpace(rest))
+		}
+	}
+	return reason + ": " + strings.Join(msg, " ")
 }
 
 func renderCorpusTable(results []corpusResult) string {

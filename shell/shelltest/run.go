@@ -18,12 +18,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected output of transcripts")
 
+// Env is what an Option learns about the transcript it prepares.
+type Env struct {
+	WorkDir string    // the session's working directory, holding the archive's fixtures
+	Clock   time.Time // the `clock` directive (or the default)
+}
+
 // Option adjusts the session of every transcript (for example a store).
-type Option func(t *testing.T, dir string) []shell.Option
+type Option func(t *testing.T, env Env) []shell.Option
 
 // WithSessionOptions passes fixed session options to every transcript.
 func WithSessionOptions(opts ...shell.Option) Option {
-	return func(*testing.T, string) []shell.Option { return opts }
+	return func(*testing.T, Env) []shell.Option { return opts }
 }
 
 // fixedClock is the transcript clock.
@@ -138,7 +144,7 @@ func runFile(t *testing.T, path string, cmdlets []shell.CmdletInfo, opts []Optio
 		}),
 	}
 	for _, o := range opts {
-		sopts = append(sopts, o(t, work)...)
+		sopts = append(sopts, o(t, Env{WorkDir: work, Clock: clock})...)
 	}
 	s, err := shell.New(sopts...)
 	if err != nil {
