@@ -12,6 +12,8 @@ import (
 
 	"github.com/exosh/exosh/cmdlets"
 	"github.com/exosh/exosh/shell"
+	"github.com/exosh/exosh/store/badgerstore"
+	"github.com/exosh/exosh/store/demo"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,7 +23,8 @@ type fixedClock time.Time
 
 func (c fixedClock) Now() time.Time { return time.Time(c) }
 
-// TestExamples runs every examples/*.ps1 in a fresh session, as `exosh -File` would, and
+// TestExamples runs every examples/*.ps1 in a fresh session on a fresh in-memory demo tenant,
+// as `exosh -InMemory -File` would, and
 // compares what a user sees (standard output and errors, in order) with the .out file beside it.
 func TestExamples(t *testing.T) {
 	scripts, err := filepath.Glob("*.ps1")
@@ -57,10 +60,17 @@ func runExample(t *testing.T, script string) string {
 	}
 	var out bytes.Buffer
 	tmp := t.TempDir()
+	base := fixedClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	s, err := shell.New(
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
-		shell.WithClock(fixedClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))),
+		shell.WithStore(st),
+		shell.WithClock(demo.NewClock(base, st)),
 		shell.WithIO(strings.NewReader(""), &out, &out),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),
