@@ -29,7 +29,10 @@ func All() []shell.CmdletInfo {
 		coreHelpCmdlets(),
 		coreModuleCmdlets(),
 		exchangeCmdlets(),
+		rbacCmdlets(),
 		simCmdlets(),
+		auditCmdlets(),
+		messageTraceCmdlets(), mailCmdlets(), hsearchCmdlets(),
 	} {
 		all = append(all, table...)
 	}
@@ -84,5 +87,5 @@ func Views() []format.View {
 			{Property: "UserName", Align: format.AlignLeft},
 			{Property: "Password", Align: format.AlignLeft},
 		}},
-	}, exchangeViews()...)
+	}, append(append(append(append(exchangeViews(), traceViews()...), auditViews()...), hsearchViews()...), rbacViews()...)...)
 }

@@ -181,6 +181,9 @@ func (x *connectEXO) Process(c *shell.Context) error {
 	if svc.Identity == "" {
 		svc.Identity = defaultCredentialUser
 	}
+	// Connecting is when Exchange Online evaluates the user's role assignments: a role
+	// change made earlier takes effect now, even when reconnecting as the same user.
+	svc.RefreshAccess()
 	if c.Bound("ShowBanner") && !x.ShowBanner {
 		return nil
 	}
@@ -207,5 +210,6 @@ func (d *disconnectEXO) Process(c *shell.Context) error {
 		return nil
 	}
 	c.Services().Identity = ""
+	c.Services().RefreshAccess()
 	return nil
 }

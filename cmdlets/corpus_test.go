@@ -122,6 +122,7 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithStore(st),
+		shell.WithAccess(cmdlets.AccessPolicy()),
 		shell.WithClock(demo.NewClock(base, st)),
 		shell.WithIO(strings.NewReader(strings.Repeat("P@ssw0rd1\n", 8)), &stdout, &stderr),
 		shell.WithTempDir(tmp),

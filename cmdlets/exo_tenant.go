@@ -29,13 +29,28 @@ func openTenant(c *shell.Context) (*tenant, error) {
 		}
 	}
 	if _, err := demo.Ensure(c.Ctx, c.Store); err != nil {
-		return nil, err
+		return nil, stateError(err)
 	}
 	t, err := c.Store.Tenant(c.Ctx)
 	if err != nil {
-		return nil, err
+		return nil, stateError(err)
 	}
 	return &tenant{st: c.Store, t: t}, nil
+}
+
+// stateError words a failure to reach the tenant state. A state directory that another
+// exosh process kept past the wait gets a message saying what to do.
+func stateError(err error) error {
+	if errors.Is(err, store.ErrLocked) {
+		return &shell.ErrorRecord{
+			Message: "Cannot process the command because the " + err.Error() +
+				". Wait for the command running there to finish, then try again.",
+			Category:  "ResourceBusy",
+			ErrorID:   "StateLocked",
+			Exception: "System.IO.IOException",
+		}
+	}
+	return err
 }
 
 // server is the directory server named in not-found errors.

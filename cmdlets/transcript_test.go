@@ -31,6 +31,7 @@ func tenant(t *testing.T, env shelltest.Env) []shell.Option {
 		shell.WithStore(st),
 		shell.WithClock(demo.NewClock(base, st)),
 		shell.WithViews(cmdlets.Views()...),
+		shell.WithAccess(cmdlets.AccessPolicy()),
 	}
 }
 

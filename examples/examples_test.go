@@ -70,6 +70,7 @@ func runExample(t *testing.T, script string) string {
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithStore(st),
+		shell.WithAccess(cmdlets.AccessPolicy()),
 		shell.WithClock(demo.NewClock(base, st)),
 		shell.WithIO(strings.NewReader(""), &out, &out),
 		shell.WithTempDir(tmp),

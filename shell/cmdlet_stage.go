@@ -43,8 +43,12 @@ func (s *Session) cmdletStage(sc *scope, info *CmdletInfo, args []cmdArg, node *
 	st.c = Context{Ctx: s.ctx, Store: s.st, Clock: s.clock, rt: st}
 	params := st.cmd.Params()
 	specs := make([]*paramSpec, 0, len(params)+14)
+	allowed := s.paramFilter(info.Name)
 	for i := range params {
 		p := &params[i]
+		if allowed != nil && !allowed(p.Name) {
+			continue
+		}
 		sp := &paramSpec{name: p.Name, aliases: p.Aliases, position: p.Position, mandatory: p.Mandatory,
 			sets: p.Sets, fromPipeline: p.FromPipeline, byPropName: p.ByPropertyName, remaining: p.Remaining}
 		if p.Bind != nil {

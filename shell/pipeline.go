@@ -278,6 +278,14 @@ func (s *Session) newStage(sc *scope, cmd *parser.Command, out sink, hasInput bo
 	if !ok && !strings.Contains(name, "-") {
 		info, ok = s.cmdlets["get-"+strings.ToLower(name)]
 	}
+	if ok {
+		// A cmdlet the acting user has no grant for is not there at all.
+		allowed, err := s.commandAllowed(info.Name)
+		if err != nil {
+			return nil, err
+		}
+		ok = allowed
+	}
 	if !ok {
 		re := s.errorAt(nameNode, "ObjectNotFound", "CommandNotFoundException", excCommandNotFound,
 			"The term '"+name+"' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"+

@@ -38,11 +38,17 @@ func (sv *Services) Commands() []CommandEntry {
 	s := sv.session
 	var out []CommandEntry
 	for _, info := range s.cmdletOrder {
+		if !s.commandVisible(info.Name) {
+			continue
+		}
 		out = append(out, CommandEntry{Name: info.Name, CommandType: "Cmdlet", Module: info.Module, Info: info})
 	}
 	for key, target := range s.aliases {
 		e := CommandEntry{Name: s.aliasNames[key], CommandType: "Alias", Definition: target}
 		if info := s.cmdlets[strings.ToLower(target)]; info != nil {
+			if !s.commandVisible(info.Name) {
+				continue
+			}
 			e.Module, e.Info = info.Module, info
 		}
 		out = append(out, e)
@@ -75,13 +81,16 @@ func (sv *Services) LookupCommand(name string) (CommandEntry, bool) {
 	}
 	if target, ok := s.aliases[key]; ok {
 		info := s.cmdlets[strings.ToLower(target)]
+		if info != nil && !s.commandVisible(info.Name) {
+			return CommandEntry{}, false
+		}
 		e := CommandEntry{Name: s.aliasNames[key], CommandType: "Alias", Definition: target, Info: info}
 		if info != nil {
 			e.Module = info.Module
 		}
 		return e, true
 	}
-	if info, ok := s.cmdlets[key]; ok {
+	if info, ok := s.cmdlets[key]; ok && s.commandVisible(info.Name) {
 		return CommandEntry{Name: info.Name, CommandType: "Cmdlet", Module: info.Module, Info: info}, true
 	}
 	return CommandEntry{}, false

@@ -59,6 +59,7 @@ type Session struct {
 	holding  bool // an outermost statement holds the tenant (see holdStatement)
 	varCache map[*parser.Variable]varCacheEntry
 	lines    *lineSource
+	access   accessState // grants of the acting user (see access.go)
 }
 
 // Option configures a Session.

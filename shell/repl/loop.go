@@ -92,7 +92,7 @@ func (l *Loop) readInput() (string, error) {
 		}
 		lines = append(lines, line)
 		text := strings.Join(lines, "\n")
-		if _, perr := parser.Parse("", text); !parser.IsIncomplete(perr) {
+		if !Incomplete(text) {
 			return text, nil
 		}
 		prompt = ContinuationPrompt
@@ -134,4 +134,11 @@ func (l *Loop) saveHistory(text string) {
 		return
 	}
 	_ = hs.SaveHistory(text)
+}
+
+// Incomplete reports whether text stops inside an unfinished statement (an open brace
+// or quote, a trailing pipe), so that more input could complete it.
+func Incomplete(text string) bool {
+	_, err := parser.Parse("", text)
+	return parser.IsIncomplete(err)
 }

@@ -36,8 +36,10 @@ func (f *fakeReader) ReadLine(prompt string) (string, error) {
 	return s.line, s.err
 }
 
-func (f *fakeReader) ReadSecret(prompt string) (string, error) { return f.ReadLine("(secret)" + prompt) }
-func (f *fakeReader) Close() error                             { return nil }
+func (f *fakeReader) ReadSecret(prompt string) (string, error) {
+	return f.ReadLine("(secret)" + prompt)
+}
+func (f *fakeReader) Close() error { return nil }
 func (f *fakeReader) SaveHistory(entry string) error {
 	f.history = append(f.history, entry)
 	return nil

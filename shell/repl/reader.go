@@ -1,8 +1,8 @@
 package repl
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"strings"

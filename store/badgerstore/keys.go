@@ -23,7 +23,8 @@ import (
 //  4. Secondary index entries have empty values (except unique identities, whose value is
 //     the owner's 16-byte ID so a lookup is one point read) and end with the suffix that
 //     rebuilds the primary key.
-//  5. Values are JSON of the record struct; UserMeta holds the encoding version.
+//  5. Values are JSON of the record struct, except recipients, which use the binary
+//     codec of recipient_codec.go; UserMeta names the encoding of each value.
 //  6. One store call is one transaction writing the record and all its index entries.
 //
 // Families:
@@ -42,6 +43,8 @@ import (
 //	19 recipient16 trustee 00 deny1                 RecipientPermission
 //	1a trustee 00 recipient16 deny1                 recipient permissions by trustee
 //	1b id16                                         AuditBypass
+//	1c id16                                         RoleGroup
+//	1d name 00                                      role group by Name -> id16
 //	20 received8 traceID16 recipient 00             TraceRow (one per recipient)
 //	21 sender 00 received8 traceID16 recipient 00   trace rows by sender (empty value)
 //	22 recipient 00 received8 traceID16             trace rows by recipient (empty value)
@@ -54,6 +57,7 @@ import (
 //	40 jobID16                                      SearchJob
 //	41 submitted8 jobID16                           search jobs by submit time (empty value)
 //	42 jobID16 row4                                 SearchRow
+//	50 mailbox16 item16                             Item (mailbox content)
 //
 // state1 is 0 for active and 1 for soft-deleted recipients; class1 is store.Class.
 // Families 20-24, 30-33 and 40-42 expire: a record and its index entries carry the same
@@ -73,6 +77,8 @@ const (
 	famRecipientPerm   byte = 0x19
 	famRecipientPermBy byte = 0x1a
 	famAuditBypass     byte = 0x1b
+	famRoleGroup       byte = 0x1c
+	famRoleGroupName   byte = 0x1d
 	famTrace           byte = 0x20
 	famTraceBySender   byte = 0x21
 	famTraceByRcpt     byte = 0x22
@@ -85,11 +91,15 @@ const (
 	famSearch          byte = 0x40
 	famSearchBySubmit  byte = 0x41
 	famSearchRow       byte = 0x42
+	famItem            byte = 0x50
 )
 
 // schemaVersion is the layout version this binary writes. Bump it (and add a migration)
 // whenever a family's key or value changes incompatibly.
-const schemaVersion uint32 = 1
+//
+// Versions: 1 stored every value as JSON; 2 added the recipient codec (a version-1
+// state opens unchanged, its JSON recipients are rewritten as they change).
+const schemaVersion uint32 = 2
 
 // encodingJSON is the UserMeta of JSON-encoded values.
 const encodingJSON byte = 1
@@ -201,6 +211,10 @@ func permByPrefix(fam byte, trustee string) []byte {
 	return newKey(fam).str(trustee).bytes()
 }
 func auditBypassKey(id store.ID) []byte { return newKey(famAuditBypass).id(id).bytes() }
+func roleGroupKey(id store.ID) []byte   { return newKey(famRoleGroup).id(id).bytes() }
+func roleGroupNameKey(name string) []byte {
+	return newKey(famRoleGroupName).str(name).bytes()
+}
 
 func boolByte(b bool) byte {
 	if b {
@@ -372,3 +386,6 @@ func searchRowKey(id store.ID, row uint32) []byte {
 	return k.bytes()
 }
 func searchRowPrefix(id store.ID) []byte { return newKey(famSearchRow).id(id).bytes() }
+
+func itemKey(mailbox, id store.ID) []byte { return newKey(famItem).id(mailbox).id(id).bytes() }
+func itemPrefix(mailbox store.ID) []byte  { return newKey(famItem).id(mailbox).bytes() }

@@ -283,8 +283,12 @@ func (s *Store) checkSchema(db *badger.DB) error {
 		})
 	case found > schemaVersion:
 		return &store.SchemaError{Dir: s.dir, Found: found, Supported: schemaVersion}
+	case found < schemaVersion && restoring == "":
+		// Version 1 differs only in storing recipients as JSON, which stays readable:
+		// the migration is the new version number, so an older exosh then refuses the
+		// state instead of failing on the first recipient it cannot decode.
+		return db.Update(func(txn *badger.Txn) error { return txn.Set(schemaKey(), uint32BE(schemaVersion)) })
 	}
-	// Versions older than schemaVersion would be migrated here; version 1 is the first.
 	return nil
 }
 

@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/exosh/exosh/store"
 )
@@ -60,6 +61,27 @@ func recipientIndex(r *store.Recipient) ([]uniqueEntry, [][]byte, error) {
 		plain = append(plain, propertyKey(state, class, p, p.Value(r), r.Name, r.Guid))
 	}
 	return unique, plain, nil
+}
+
+// sameIndex reports whether a and b call for the same index entries: it compares every
+// field recipientIndex reads, so keep the two in step (TestSameIndexCoversIndexFields
+// fails when they drift). An update that changes no indexed field, like most
+// Set-Mailbox calls, then skips building and diffing the entries.
+func sameIndex(a, b *store.Recipient) bool {
+	if a.Guid != b.Guid || a.Name != b.Name || a.Alias != b.Alias || a.DisplayName != b.DisplayName ||
+		a.UserPrincipalName != b.UserPrincipalName || a.PrimarySmtpAddress != b.PrimarySmtpAddress ||
+		a.ExternalDirectoryObjectId != b.ExternalDirectoryObjectId || a.ExchangeGuid != b.ExchangeGuid ||
+		a.DistinguishedName != b.DistinguishedName || a.LegacyExchangeDN != b.LegacyExchangeDN ||
+		a.SamAccountName != b.SamAccountName || a.RecipientTypeDetails != b.RecipientTypeDetails ||
+		a.SoftDeleted() != b.SoftDeleted() || !slices.Equal(a.EmailAddresses, b.EmailAddresses) {
+		return false
+	}
+	for _, p := range store.IndexedProperties {
+		if p.Value(a) != p.Value(b) {
+			return false
+		}
+	}
+	return true
 }
 
 // validateRecipient checks what the store itself relies on: a Guid, a Name, a known

@@ -3,9 +3,9 @@ package badgerstore
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -25,34 +25,30 @@ func (s *Store) CreateRecipient(ctx context.Context, r store.Recipient) error {
 		if taken {
 			return &store.ConflictError{Property: "Guid", Value: r.Guid.String(), Owner: r.Guid}
 		}
-		return putRecipient(txn, nil, &r)
+		return putRecipient(txn, &r)
 	})
 }
 
-// UpdateRecipient is a read-modify-write of one recipient in one transaction.
+// UpdateRecipient is a read-modify-write of one recipient in one transaction. The
+// record is decoded once; a record fn left equal is not written, and only the index
+// entries that changed are touched (none when no indexed field changed).
 func (s *Store) UpdateRecipient(ctx context.Context, id store.ID, fn func(r *store.Recipient) error) (store.Recipient, bool, error) {
 	var out store.Recipient
 	var changed bool
 	err := s.update(ctx, func(txn *badger.Txn) error {
 		changed = false
-		item, err := txn.Get(recipientKey(id))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("recipient %s: %w", id, store.ErrNotFound)
+		var cur store.Recipient
+		if err := getRecipient(txn, id, &cur); err != nil {
+			return err
 		}
+		// The record as stored, for its index entries: fn may change EmailAddresses (the
+		// one slice the index reads) in place.
+		old := cur
+		old.EmailAddresses = slices.Clone(cur.EmailAddresses)
+		// Compare encodings of the decoded record, not the stored bytes, so a record
+		// written by an older exosh (as JSON, or with fewer fields) does not look changed.
+		before, err := appendRecipient(nil, &cur)
 		if err != nil {
-			return err
-		}
-		raw, err := item.ValueCopy(nil)
-		if err != nil {
-			return err
-		}
-		// Decode twice: fn may change slices in place, and the old index must come from
-		// the record as stored.
-		var old, cur store.Recipient
-		if err := json.Unmarshal(raw, &old); err != nil {
-			return err
-		}
-		if err := json.Unmarshal(raw, &cur); err != nil {
 			return err
 		}
 		if err := fn(&cur); err != nil {
@@ -62,13 +58,7 @@ func (s *Store) UpdateRecipient(ctx context.Context, id store.ID, fn func(r *sto
 			return fmt.Errorf("recipient %s: the Guid cannot change: %w", id, store.ErrInvalid)
 		}
 		out = cur
-		// Compare re-encodings of both, not the stored bytes, so a record written by an
-		// older exosh (with fewer fields) does not look changed.
-		before, err := json.Marshal(&old)
-		if err != nil {
-			return err
-		}
-		next, err := json.Marshal(&cur)
+		next, err := appendRecipient(make([]byte, 0, len(before)+64), &cur)
 		if err != nil {
 			return err
 		}
@@ -76,7 +66,14 @@ func (s *Store) UpdateRecipient(ctx context.Context, id store.ID, fn func(r *sto
 			return nil
 		}
 		changed = true
-		return putRecipient(txn, &old, &cur)
+		if sameIndex(&old, &cur) {
+			return setRecipient(txn, &cur, next)
+		}
+		oldEntries, err := recipientEntries(&old)
+		if err != nil {
+			return err
+		}
+		return writeRecipient(txn, oldEntries, &cur, next)
 	})
 	if err != nil {
 		return store.Recipient{}, false, err
@@ -84,60 +81,104 @@ func (s *Store) UpdateRecipient(ctx context.Context, id store.ID, fn func(r *sto
 	return out, changed, nil
 }
 
-// putRecipient writes r and brings its index entries from old's (nil for a new
-// recipient) to r's, refusing identities another recipient owns.
-func putRecipient(txn *badger.Txn, old, r *store.Recipient) error {
-	newUnique, newPlain, err := recipientIndex(r)
+// getRecipient reads the recipient with the given Guid.
+func getRecipient(txn *badger.Txn, id store.ID, r *store.Recipient) error {
+	err := getJSON(txn, recipientKey(id), r)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("recipient %s: %w", id, store.ErrNotFound)
+	}
+	return err
+}
+
+// indexEntry is one index key of a recipient; unique is set for identity keys (family
+// 11), whose value is the owner's ID.
+type indexEntry struct {
+	key    []byte
+	unique *uniqueEntry
+}
+
+// recipientEntries returns every index entry r calls for, sorted by key.
+func recipientEntries(r *store.Recipient) ([]indexEntry, error) {
+	unique, plain, err := recipientIndex(r)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]indexEntry, 0, len(unique)+len(plain))
+	for i := range unique {
+		out = append(out, indexEntry{key: unique[i].key, unique: &unique[i]})
+	}
+	for _, k := range plain {
+		out = append(out, indexEntry{key: k})
+	}
+	slices.SortFunc(out, func(a, b indexEntry) int { return bytes.Compare(a.key, b.key) })
+	return out, nil
+}
+
+// putRecipient writes a new recipient and its index entries.
+func putRecipient(txn *badger.Txn, r *store.Recipient) error {
+	enc, err := appendRecipient(nil, r)
 	if err != nil {
 		return err
 	}
-	oldKeys := map[string]bool{}
-	if old != nil {
-		oldUnique, oldPlain, err := recipientIndex(old)
-		if err != nil {
-			return err
-		}
-		for _, u := range oldUnique {
-			oldKeys[string(u.key)] = true
-		}
-		for _, k := range oldPlain {
-			oldKeys[string(k)] = true
-		}
+	return writeRecipient(txn, nil, r, enc)
+}
+
+// writeRecipient writes r (encoded as enc) and brings its index entries from old (the
+// sorted entries of the record as stored; nil for a new recipient) to r's, touching
+// only the keys that differ and refusing identities another recipient owns.
+func writeRecipient(txn *badger.Txn, old []indexEntry, r *store.Recipient, enc []byte) error {
+	cur, err := recipientEntries(r)
+	if err != nil {
+		return err
 	}
-	keep := map[string]bool{}
-	for _, u := range newUnique {
-		keep[string(u.key)] = true
-		if oldKeys[string(u.key)] {
-			continue
+	i, j := 0, 0
+	for i < len(old) || j < len(cur) {
+		c := 0
+		switch {
+		case i == len(old):
+			c = 1
+		case j == len(cur):
+			c = -1
+		default:
+			c = bytes.Compare(old[i].key, cur[j].key)
 		}
-		owner, err := identityOwner(txn, u.key)
-		if err != nil {
-			return err
-		}
-		if !owner.IsZero() && owner != r.Guid {
-			return &store.ConflictError{Property: kindProperty[u.kind], Value: u.value, Owner: owner}
-		}
-		if err := txn.Set(u.key, append([]byte(nil), r.Guid[:]...)); err != nil {
-			return err
-		}
-	}
-	for _, k := range newPlain {
-		keep[string(k)] = true
-		if oldKeys[string(k)] {
-			continue
-		}
-		if err := txn.Set(k, nil); err != nil {
-			return err
-		}
-	}
-	for k := range oldKeys {
-		if !keep[k] {
-			if err := txn.Delete([]byte(k)); err != nil {
+		switch {
+		case c == 0: // kept
+			i++
+			j++
+		case c < 0: // gone
+			if err := txn.Delete(old[i].key); err != nil {
 				return err
 			}
+			i++
+		default: // new
+			if err := addIndexEntry(txn, r.Guid, cur[j]); err != nil {
+				return err
+			}
+			j++
 		}
 	}
-	return setJSON(txn, recipientKey(r.Guid), r)
+	return setRecipient(txn, r, enc)
+}
+
+// setRecipient writes the record of r, encoded as enc, leaving its index entries alone.
+func setRecipient(txn *badger.Txn, r *store.Recipient, enc []byte) error {
+	return txn.SetEntry(badger.NewEntry(recipientKey(r.Guid), enc).WithMeta(encodingRecipient))
+}
+
+// addIndexEntry writes one new index entry of the recipient id.
+func addIndexEntry(txn *badger.Txn, id store.ID, e indexEntry) error {
+	if e.unique == nil {
+		return txn.Set(e.key, nil)
+	}
+	owner, err := identityOwner(txn, e.key)
+	if err != nil {
+		return err
+	}
+	if !owner.IsZero() && owner != id {
+		return &store.ConflictError{Property: kindProperty[e.unique.kind], Value: e.unique.value, Owner: owner}
+	}
+	return txn.Set(e.key, append([]byte(nil), id[:]...))
 }
 
 // identityOwner returns the ID a unique identity key points to (zero when free).
@@ -211,10 +252,7 @@ func (s *Store) DeleteRecipient(ctx context.Context, id store.ID) error {
 	}
 	return updateDB(ctx, db, func(txn *badger.Txn) error {
 		var r store.Recipient
-		if err := getJSON(txn, recipientKey(id), &r); err != nil {
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("recipient %s: %w", id, store.ErrNotFound)
-			}
+		if err := getRecipient(txn, id, &r); err != nil {
 			return err
 		}
 		unique, plain, err := recipientIndex(&r)

@@ -77,11 +77,11 @@ func (s *Store) SeedRecipients(ctx context.Context, rs []store.Recipient) error 
 	defer wb.Cancel()
 	for _, e := range entries {
 		if e.rec != nil {
-			b, err := jsonValue(e.rec)
+			b, err := appendRecipient(nil, e.rec)
 			if err != nil {
 				return err
 			}
-			if err := wb.SetEntry(badger.NewEntry(e.key, b).WithMeta(encodingJSON)); err != nil {
+			if err := wb.SetEntry(badger.NewEntry(e.key, b).WithMeta(encodingRecipient)); err != nil {
 				return err
 			}
 			continue

@@ -66,12 +66,18 @@ func getJSON(txn *badger.Txn, key []byte, v any) error {
 	return decodeItem(item, v)
 }
 
-// decodeItem decodes a JSON value inside the transaction (no copy escapes it).
+// decodeItem decodes a value inside the transaction (no copy escapes it), by the
+// encoding its UserMeta names: JSON, or the recipient codec.
 func decodeItem(item *badger.Item, v any) error {
-	if item.UserMeta() != encodingJSON {
-		return fmt.Errorf("key %x: value encoding %d: %w", item.Key(), item.UserMeta(), store.ErrSchema)
+	switch item.UserMeta() {
+	case encodingJSON:
+		return item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+	case encodingRecipient:
+		if r, ok := v.(*store.Recipient); ok {
+			return item.Value(func(b []byte) error { return decodeRecipient(b, r) })
+		}
 	}
-	return item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+	return fmt.Errorf("key %x: value encoding %d: %w", item.Key(), item.UserMeta(), store.ErrSchema)
 }
 
 // setJSON writes v as the JSON value of key.

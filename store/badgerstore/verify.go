@@ -124,8 +124,9 @@ func (s *Store) Verify(ctx context.Context) error {
 				return err
 			}
 		}
-		// 4. The expiring families: message traces, audit records, historical searches.
-		for _, check := range []func(*badger.Txn, func(string, ...any) bool) error{verifyTraces, verifyAudit, verifySearches} {
+		// 4. The expiring families (message traces, audit records, historical searches)
+		// and the role groups with their name index.
+		for _, check := range []func(*badger.Txn, func(string, ...any) bool) error{verifyTraces, verifyAudit, verifySearches, verifyRoleGroups} {
 			if err := check(txn, report); err != nil {
 				return err
 			}

@@ -49,6 +49,29 @@ func (c *Clock) Now() time.Time {
 	return s.Now(c.base.Now())
 }
 
+// Attach gives the clock its tenant store, for a clock made with a nil store. The store
+// wants its clock when it is opened (retention and snapshot times follow the tenant
+// clock) and the tenant clock wants the store, so a program makes the clock first,
+// opens the store with it and then attaches the store. The setting is read again on
+// the next Now.
+func (c *Clock) Attach(st store.Settings) {
+	c.mu.Lock()
+	c.st, c.loaded = st, false
+	c.mu.Unlock()
+}
+
+// Sleep waits d on the base clock when the base can wait (Start-Sleep asks the session
+// clock to sleep), so a tenant clock over the real clock keeps Start-Sleep working. A
+// base that cannot sleep (a fixed test clock) returns at once.
+func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
+	if s, ok := c.base.(interface {
+		Sleep(ctx context.Context, d time.Duration) error
+	}); ok {
+		return s.Sleep(ctx, d)
+	}
+	return ctx.Err()
+}
+
 // Base returns the time of the underlying clock.
 func (c *Clock) Base() time.Time { return c.base.Now() }
 

@@ -35,6 +35,8 @@ func tests() []test {
 	all = append(all, auditTests()...)
 	all = append(all, traceTests()...)
 	all = append(all, searchTests()...)
+	all = append(all, roleTests()...)
+	all = append(all, itemTests()...)
 	return all
 }
 

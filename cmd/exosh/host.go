@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/exosh/exosh/shell/repl"
+)
+
+// errNonInteractive is pwsh's refusal to read input under -NonInteractive.
+var errNonInteractive = errors.New("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.")
+
+// openReader returns the line reader for the prompt and Read-Host: readline with the
+// history file on a terminal, plain lines otherwise.
+func openReader(stdinTTY bool) (repl.LineReader, error) {
+	if !stdinTTY {
+		return repl.NewPlainReader(os.Stdin, os.Stdout), nil
+	}
+	cfg := repl.TerminalConfig{}
+	// Without a data directory the shell still works, only without history.
+	if dir, err := dataDir(os.LookupEnv); err == nil && os.MkdirAll(dir, 0o700) == nil {
+		cfg.HistoryFile = filepath.Join(dir, "history")
+	}
+	return repl.NewTerminalReader(cfg)
+}
+
+// hostReader is Read-Host's input: the shared line reader, or pwsh's error under
+// -NonInteractive.
+func hostReader(lr repl.LineReader, nonInteractive bool) func(prompt string, secure bool) (string, error) {
+	if nonInteractive {
+		return func(string, bool) (string, error) { return "", errNonInteractive }
+	}
+	return repl.HostReader(lr)
+}
+
+// interactiveRendering reports whether errors print in pwsh's interactive form (one line
+// for single-line input): at the prompt and for -Command, but not for scripts. A command
+// that stops inside an unfinished statement is the exception: the interactive session
+// leaves that parse error to the prompt, which asks for more lines, but -Command has no
+// more lines to give, so the error must print (in the block form every parse error has).
+func interactiveRendering(o options, stdinTTY bool) bool {
+	switch o.mode {
+	case modeCommand:
+		return !repl.Incomplete(o.command)
+	case modeDefault:
+		return stdinTTY
+	}
+	return false
+}
+
+// badArgs reports a bad command line as pwsh does: the message on the error stream, then
+// the usage on standard output when it helps.
+func badArgs(msg string, showUsage bool) int {
+	fmt.Fprintln(os.Stderr, msg)
+	if showUsage {
+		io.WriteString(os.Stdout, "\n"+usage)
+	}
+	return exitBadArgs
+}
+
+// isFile reports whether path names an existing file (not a directory).
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
+}

@@ -1,0 +1,252 @@
+package cmdlets
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosh/exosh/shell"
+	"github.com/exosh/exosh/store"
+	"github.com/exosh/exosh/store/demo"
+)
+
+// What the actions do to a mailbox's items.
+
+// itemNotFound is the store's error for a missing item.
+func itemNotFound(subject string) *shell.ErrorRecord {
+	return exoError("Microsoft.Exchange.Data.Storage.ObjectNotFoundException", errItemNotFound, subject)
+}
+
+// folderNotFound is the store's error for a missing folder.
+func folderNotFound(folder string) *shell.ErrorRecord {
+	return exoError("Microsoft.Exchange.Data.Storage.ObjectNotFoundException", errFolderNotFound, folder)
+}
+
+// resolveFolders sets the entry's folder (and destination, for Move and Copy) from the
+// arguments and the action's defaults.
+func (a *invokeMailboxAction) resolveFolders(e *entry) error {
+	e.folder = defaultFolder(a.Action)
+	if a.Folder != "" && e.folder != "" {
+		f, ok := folderPath(a.Folder)
+		if !ok {
+			return folderNotFound(a.Folder)
+		}
+		e.folder = f
+	}
+	switch a.Action {
+	case "Move", "Copy":
+		if a.DestFolder == "" {
+			return simError("The action '"+a.Action+"' needs -DestinationFolder.", a.Action)
+		}
+		f, ok := folderPath(a.DestFolder)
+		if !ok {
+			return folderNotFound(a.DestFolder)
+		}
+		e.destFolder = f
+	case "MoveToDeletedItems":
+		e.destFolder = folderDeletedItems
+	}
+	if exoContains(itemActions, a.Action) && a.Subject == "" {
+		return simError("The action '"+a.Action+"' needs -Subject: the item it acts on.", a.Action)
+	}
+	return nil
+}
+
+// newMailboxItem is an item the action creates in folder.
+func newMailboxItem(m *store.Recipient, folder, subject string, at time.Time, n int) store.Item {
+	id := demo.DeriveID("item", m.Guid.String(), folder, subject, at.Format(time.RFC3339Nano), fmt.Sprint(n))
+	return store.Item{Mailbox: m.Guid, ID: id, Folder: folder, Subject: subject, Created: at,
+		Size:              int64(2048 + 512*(len(subject)%9)),
+		InternetMessageID: "<" + strings.ToUpper(hex.EncodeToString(id[:10])) + "@" + strings.ToLower(firstLabel(m.Database)) + ".prod.outlook.com>"}
+}
+
+// firstLabel is a name's first dot-separated label ("mailbox" when empty).
+func firstLabel(s string) string {
+	if s == "" {
+		return "mailbox"
+	}
+	head, _, _ := strings.Cut(s, ".")
+	return head
+}
+
+// perform resolves the folders and items the action works on and, unless it failed,
+// changes them: creates, moves, copies and deletes items.
+func (a *invokeMailboxAction) perform(c *shell.Context, m *store.Recipient, e *entry) error {
+	if err := a.resolveFolders(e); err != nil {
+		return err
+	}
+	is, err := itemStore(c)
+	if err != nil {
+		return err
+	}
+	all, err := deliveredItems(c, is, m.Guid)
+	if err != nil {
+		return err
+	}
+	apply := e.result != "Failed"
+	var writes []store.Item
+	switch a.Action {
+	case "Create", "Send", "SendAs", "SendOnBehalf":
+		it := newMailboxItem(m, e.folder, a.Subject, e.at, len(all))
+		e.item = &it
+		writes = append(writes, it)
+	case "Move", "Copy", "MoveToDeletedItems", "SoftDelete", "HardDelete", "RecordDelete":
+		hits := findItems(all, e.folder, a.Subject)
+		if len(hits) == 0 {
+			return itemNotFound(a.Subject)
+		}
+		e.sourceItems = hits
+		to := map[string]string{"Move": e.destFolder, "Copy": e.destFolder, "MoveToDeletedItems": folderDeletedItems,
+			"SoftDelete": folderDeletions, "HardDelete": folderPurges, "RecordDelete": folderPurges}[a.Action]
+		for i, it := range hits {
+			if a.Action == "Copy" {
+				cp := newMailboxItem(m, to, it.Subject, e.at, len(all)+i)
+				cp.Size, cp.InternetMessageID = it.Size, it.InternetMessageID
+				writes = append(writes, cp)
+				continue
+			}
+			it.Folder = to
+			writes = append(writes, it)
+		}
+	case "Update", "ApplyRecord", "UpdateComplianceTag", "MessageBind", "MailItemsAccessed":
+		if a.Subject == "" {
+			break // a folder-level access (a sync of the folder)
+		}
+		hits := findItems(all, e.folder, a.Subject)
+		if len(hits) == 0 {
+			return itemNotFound(a.Subject)
+		}
+		it := hits[0]
+		switch a.Action {
+		case "ApplyRecord":
+			it.IsRecord = true
+			writes = append(writes, it)
+		case "Update":
+			it.Size += 256
+			writes = append(writes, it)
+		}
+		e.item = &it
+	}
+	if !apply {
+		return nil
+	}
+	for _, it := range writes {
+		if err := is.PutItem(c.Ctx, it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bulkBatch is how many entries one SeedAudit call writes at most.
+const bulkBatch = 32768
+
+// bulk writes the entries of -Count repetitions of the action, one second apart and
+// ending at the entry's time, without changing items: it produces audit volume. The
+// recording rules apply as for one action, including the daily consolidation of delegate
+// folder binds.
+func (a *invokeMailboxAction) bulk(c *shell.Context, m *store.Recipient, who actor, e *entry) error {
+	if err := a.resolveFolders(e); err != nil {
+		c.WriteError(err)
+		return nil
+	}
+	if a.Subject != "" {
+		is, err := itemStore(c)
+		if err != nil {
+			return err
+		}
+		all, err := deliveredItems(c, is, m.Guid)
+		if err != nil {
+			return err
+		}
+		if hits := findItems(all, e.folder, a.Subject); len(hits) > 0 {
+			e.item = &hits[0]
+		} else {
+			e.item = &store.Item{ID: demo.DeriveID("item", m.Guid.String(), e.folder, a.Subject), Subject: a.Subject, Folder: e.folder}
+		}
+	}
+	org, err := a.t.st.OrganizationConfig(c.Ctx)
+	if err != nil {
+		return err
+	}
+	end := e.at
+	first := end.Add(-time.Duration(a.Count-1) * time.Second)
+	kind, err := a.t.shouldRecord(c, &org, m, who, e.logonType, e.action, e.folder, first)
+	if err != nil {
+		return err
+	}
+	c.WriteVerbose("Audit entries " + recordReasons[kind] + ".")
+	if kind != recordWrite {
+		return nil
+	}
+	tmpl := a.t.auditRecord(m, who, e)
+	consolidate := e.action == "FolderBind" && e.logonType == "Delegate"
+	// Entry ids are one derived id with the entry's number in its low bytes: unique within
+	// the run, and cheap enough for millions of entries.
+	base := demo.DeriveID("audit", m.Guid.String(), end.Format(time.RFC3339Nano), e.action, who.upn(), "bulk", fmt.Sprint(a.Count))
+	day, session := "", ""
+	var last time.Time
+	for i := range a.Count {
+		at := first.Add(time.Duration(i) * time.Second)
+		if consolidate && !last.IsZero() && at.Sub(last) < 24*time.Hour {
+			continue
+		}
+		last = at
+		r := tmpl
+		r.Created = at
+		r.ID = base
+		binary.BigEndian.PutUint64(r.ID[8:], binary.BigEndian.Uint64(base[8:])^uint64(i))
+		if d := at.Format("2006-01-02"); d != day {
+			day, session = d, demo.DeriveID("session", m.Guid.String(), who.upn(), d).String()
+		}
+		r.SessionId = session
+		a.pending = append(a.pending, r)
+		if len(a.pending) == bulkBatch {
+			if err := a.flush(c); err != nil {
+				return err
+			}
+		}
+		if i%65536 == 0 {
+			if err := c.Ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// flush writes the bulk entries gathered so far. Entries of several pipeline inputs
+// (Get-Mailbox | Invoke-SimMailboxAction -Count n) share batches, so a pipeline over
+// many mailboxes writes in large batches.
+func (a *invokeMailboxAction) flush(c *shell.Context) error {
+	if len(a.pending) == 0 {
+		return nil
+	}
+	defer func() { a.pending = a.pending[:0] }()
+	// The same bulk command run twice at the same tenant time derives the same ids; the
+	// store then refuses the batch whole, so it is retried under other ids.
+	for attempt := range 8 {
+		err := a.t.st.SeedAudit(c.Ctx, a.pending)
+		if !errors.Is(err, store.ErrExists) {
+			return err
+		}
+		salt := demo.DeriveID("audit-salt", fmt.Sprint(attempt))
+		for i := range a.pending {
+			for j := range 8 {
+				a.pending[i].ID[j] ^= salt[j]
+			}
+		}
+	}
+	return fmt.Errorf("bulk audit entries: %w", store.ErrExists)
+}
+
+// End writes the bulk entries still gathered.
+func (a *invokeMailboxAction) End(c *shell.Context) error {
+	if a.t == nil {
+		return nil
+	}
+	return a.flush(c)
+}

@@ -1,0 +1,293 @@
+package badgerstore
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/exosh/exosh/store"
+	"github.com/exosh/exosh/store/storetest"
+)
+
+// fullRecipient sets every field of a recipient to a distinct non-zero value through
+// reflection, so a field the codec forgets cannot go unnoticed.
+func fullRecipient(t *testing.T) store.Recipient {
+	t.Helper()
+	var r store.Recipient
+	v := reflect.ValueOf(&r).Elem()
+	zone := time.FixedZone("", -5*3600)
+	for i := range v.NumField() {
+		f := v.Field(i)
+		name := v.Type().Field(i).Name
+		switch p := f.Addr().Interface().(type) {
+		case *string:
+			*p = name + " välue"
+		case *bool:
+			*p = true
+		case *int64:
+			*p = -int64(i) - 1
+		case *store.Size:
+			*p = store.Size(int64(i+1) << 30)
+		case *time.Duration:
+			*p = time.Duration(i+1) * time.Hour
+		case *store.ID:
+			p[0], p[15] = byte(i+1), 0xee
+		case *[]string:
+			*p = []string{name + "1", "", name + "3"}
+		case *[15]string:
+			p[0], p[6] = "first", "seventh"
+		case *[]store.ID:
+			*p = []store.ID{{byte(i + 1)}, {0xff, byte(i)}}
+		case *time.Time:
+			if i%2 == 0 {
+				*p = time.Date(2025, 3, 1, 12, 0, i, 123456789, time.UTC)
+			} else {
+				*p = time.Date(1999, 12, 31, 23, 59, i, 0, zone)
+			}
+		default:
+			t.Fatalf("field %s: type %T has no test value", name, p)
+		}
+	}
+	r.RecipientTypeDetails = "UserMailbox"
+	return r
+}
+
+func encodeRecipient(t *testing.T, r *store.Recipient) []byte {
+	t.Helper()
+	b, err := appendRecipient(nil, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestRecipientCodecCoversEveryField(t *testing.T) {
+	var r store.Recipient
+	v := reflect.ValueOf(&r).Elem()
+	covered := map[uintptr]string{}
+	tags := map[uint64]string{}
+	for _, f := range recipientFields {
+		if prev, dup := tags[f.tag]; dup {
+			t.Errorf("tag %d is used by %s and %s", f.tag, prev, f.name)
+		}
+		tags[f.tag] = f.name
+		if f.tag == 0 {
+			t.Errorf("field %s has tag 0", f.name)
+		}
+		covered[reflect.ValueOf(f.ptr(&r)).Pointer()] = f.name
+	}
+	for i := range v.NumField() {
+		sf := v.Type().Field(i)
+		name, ok := covered[v.Field(i).Addr().Pointer()]
+		switch {
+		case !ok:
+			t.Errorf("store.Recipient.%s has no entry in recipientFields", sf.Name)
+		case name != sf.Name:
+			t.Errorf("the entry named %s points at field %s", name, sf.Name)
+		}
+	}
+}
+
+func TestRecipientCodecRoundTrip(t *testing.T) {
+	for _, r := range []store.Recipient{fullRecipient(t), storetest.Mailbox(7, "ann"), {}} {
+		b := encodeRecipient(t, &r)
+		var got store.Recipient
+		got.Title = "left over from an earlier decode"
+		if err := decodeRecipient(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, r) {
+			t.Errorf("round trip:\n got %+v\nwant %+v", got, r)
+		}
+		// What JSON (the encoding of schema version 1) decodes to must encode the same,
+		// so a record is not rewritten just because it was stored as JSON.
+		j, err := json.Marshal(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fromJSON store.Recipient
+		if err := json.Unmarshal(j, &fromJSON); err != nil {
+			t.Fatal(err)
+		}
+		if again := encodeRecipient(t, &fromJSON); string(again) != string(b) {
+			t.Errorf("the JSON form of %q encodes differently", r.Name)
+		}
+	}
+}
+
+func TestRecipientCodecSkipsUnknownFields(t *testing.T) {
+	r := storetest.Mailbox(3, "cat")
+	var b []byte
+	// Unknown tags of every wire type, as a later exosh might add.
+	b = appendFieldKey(b, 900, wireVarint)
+	b = append(b, 0x02)
+	b = appendFieldKey(b, 901, wireString)
+	b = appendString(b, "new")
+	b = appendFieldKey(b, 902, wireID)
+	b = append(b, make([]byte, 16)...)
+	b = appendList(b, 903, []string{"a", "b"})
+	b = appendFieldKey(b, 904, wireIDs)
+	b = append(b, 1)
+	b = append(b, make([]byte, 16)...)
+	b = appendFieldKey(b, 905, wireTime)
+	b = append(b, 2, 3, 4)
+	b = append(b, encodeRecipient(t, &r)...)
+	var got store.Recipient
+	if err := decodeRecipient(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// Damaged values are refused with ErrSchema, never a panic or a huge allocation.
+func TestRecipientCodecDamage(t *testing.T) {
+	full := fullRecipient(t)
+	b := encodeRecipient(t, &full)
+	for n := range len(b) {
+		var r store.Recipient
+		if err := decodeRecipient(b[:n], &r); err != nil && !errors.Is(err, store.ErrSchema) {
+			t.Fatalf("truncated at %d: %v", n, err)
+		}
+	}
+	for i := range b {
+		c := append([]byte(nil), b...)
+		c[i] ^= 0xff
+		var r store.Recipient
+		if err := decodeRecipient(c, &r); err != nil && !errors.Is(err, store.ErrSchema) {
+			t.Fatalf("byte %d flipped: %v", i, err)
+		}
+	}
+	cases := map[string][]byte{
+		"wrong wire type": appendFieldKey(nil, 4, wireVarint), // Name is a string
+		"huge count":      append(appendFieldKey(nil, 13, wireList), 0xff, 0xff, 0xff, 0xff, 0x0f),
+		"bad wire type":   appendFieldKey(nil, 999, 7),
+		"too many custom": append(appendFieldKey(nil, 32, wireList), append([]byte{16}, make([]byte, 16)...)...),
+	}
+	for name, c := range cases {
+		var r store.Recipient
+		if err := decodeRecipient(c, &r); !errors.Is(err, store.ErrSchema) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// A state of schema version 1 (recipients stored as JSON) opens, is marked version 2,
+// reads the same and is rewritten in the codec on the next change.
+func TestSchemaVersion1Migrates(t *testing.T) {
+	dir := t.TempDir()
+	s := openDir(t, dir)
+	ann := storetest.Mailbox(1, "ann")
+	if err := s.CreateRecipient(bg, ann); err != nil {
+		t.Fatal(err)
+	}
+	rawUpdate(t, s, func(txn *badger.Txn) error {
+		j, err := json.Marshal(&ann)
+		if err != nil {
+			return err
+		}
+		if err := txn.SetEntry(badger.NewEntry(recipientKey(ann.Guid), j).WithMeta(encodingJSON)); err != nil {
+			return err
+		}
+		return txn.Set(schemaKey(), uint32BE(1))
+	})
+	s.Close()
+
+	s = openDir(t, dir)
+	got, err := s.Recipient(bg, "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, ann) {
+		t.Errorf("read back %+v", got)
+	}
+	meta := func() (schema string, enc byte) {
+		rawUpdate(t, s, func(txn *badger.Txn) error {
+			item, err := txn.Get(schemaKey())
+			if err != nil {
+				return err
+			}
+			v, _ := item.ValueCopy(nil)
+			schema = fmt.Sprintf("%x", v)
+			item, err = txn.Get(recipientKey(ann.Guid))
+			if err != nil {
+				return err
+			}
+			enc = item.UserMeta()
+			return nil
+		})
+		return schema, enc
+	}
+	if schema, enc := meta(); schema != fmt.Sprintf("%08x", schemaVersion) || enc != encodingJSON {
+		t.Errorf("after open: schema %s, encoding %d", schema, enc)
+	}
+	// An unchanged update leaves the JSON record alone; a change rewrites it.
+	if _, changed, err := s.UpdateRecipient(bg, ann.Guid, func(r *store.Recipient) error { return nil }); err != nil || changed {
+		t.Fatalf("no-op update: changed %v, %v", changed, err)
+	}
+	if _, changed, err := s.UpdateRecipient(bg, ann.Guid, func(r *store.Recipient) error {
+		r.AuditEnabled = !r.AuditEnabled
+		return nil
+	}); err != nil || !changed {
+		t.Fatalf("update: changed %v, %v", changed, err)
+	}
+	if _, enc := meta(); enc != encodingRecipient {
+		t.Errorf("after a change the record has encoding %d", enc)
+	}
+	if err := s.Verify(bg); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestSameIndexCoversIndexFields changes each field of a recipient in turn: whenever
+// the change alters the index entries recipientIndex calls for, sameIndex must see it.
+func TestSameIndexCoversIndexFields(t *testing.T) {
+	base := fullRecipient(t)
+	base.EmailAddresses = []string{"SMTP:ann@contoso.com", "smtp:a@contoso.com", "X500:/o=x/cn=ann"}
+	base.IsSoftDeletedByRemove, base.IsSoftDeletedByDisable = false, false
+	keys := func(r *store.Recipient) string {
+		t.Helper()
+		entries, err := recipientEntries(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b []byte
+		for _, e := range entries {
+			b = append(append(b, e.key...), 0xff)
+		}
+		return string(b)
+	}
+	want := keys(&base)
+	v := reflect.ValueOf(&base).Elem()
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		r := base
+		r.EmailAddresses = slices.Clone(base.EmailAddresses)
+		f := reflect.ValueOf(&r).Elem().Field(i)
+		switch p := f.Addr().Interface().(type) {
+		case *string:
+			*p += "x"
+		case *bool:
+			*p = !*p
+		case *store.ID:
+			p[1]++
+		case *[]string:
+			*p = append(*p, "SMTP:other@contoso.com")
+		default:
+			continue // no other type reaches the index
+		}
+		if name == "RecipientTypeDetails" {
+			r.RecipientTypeDetails = "SharedMailbox"
+		}
+		if keys(&r) != want && sameIndex(&base, &r) {
+			t.Errorf("changing %s changes the index, but sameIndex does not notice", name)
+		}
+	}
+}
