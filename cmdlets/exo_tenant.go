@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"errors"
 	"fmt"
+	"github.com/exosh/exosh/cmdlets/mailflow"
 	"strings"
 
 	"github.com/exosh/exosh/shell"
@@ -35,7 +36,28 @@ func openTenant(c *shell.Context) (*tenant, error) {
 	if err != nil {
 		return nil, stateError(err)
 	}
+	if t.HistoryPending {
+		if err := seedDemoHistory(c, &t); err != nil {
+			return nil, stateError(err)
+		}
+	}
 	return &tenant{st: c.Store, t: t}, nil
+}
+
+// seedDemoHistory generates the ten days of mail traffic a fresh demo tenant ships with,
+// ending at the session's now, and clears the tenant's pending mark.
+func seedDemoHistory(c *shell.Context, t *store.Tenant) error {
+	if err := mailflow.SeedHistory(c.Ctx, c.Store, c.Clock.Now()); err != nil {
+		return err
+	}
+	nt, err := c.Store.UpdateTenant(c.Ctx, func(t *store.Tenant) error {
+		t.HistoryPending = false
+		return nil
+	})
+	if err == nil {
+		*t = nt
+	}
+	return err
 }
 
 // stateError words a failure to reach the tenant state. A state directory that another

@@ -17,6 +17,10 @@ type Tenant struct {
 	Server string `json:"Server,omitempty"`
 	// Clock is the tenant's virtual clock setting.
 	Clock ClockSetting `json:"Clock"`
+	// HistoryPending marks a demo tenant whose mail history (the days of traffic it ships
+	// with) is still to be generated: that needs the session clock, which the seeding of
+	// recipients does not have, so the first Exchange cmdlet of a session generates it.
+	HistoryPending bool `json:"HistoryPending,omitempty"`
 }
 
 // AcceptedDomain is one accepted domain of the tenant.

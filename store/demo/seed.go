@@ -64,6 +64,12 @@ func Seed(ctx context.Context, st store.Store) error {
 	if err != nil {
 		return err
 	}
+	if t, err = st.UpdateTenant(ctx, func(t *store.Tenant) error {
+		t.HistoryPending = true
+		return nil
+	}); err != nil {
+		return err
+	}
 	rs := []store.Recipient{discovery(t)}
 	byAlias := map[string]store.ID{}
 	for i, line := range directory {
