@@ -19,6 +19,7 @@ const (
 	modeFileStdin                // -File -
 	modeHelp                     // -Help, -?, /?
 	modeVersion                  // -Version
+	modeServe                    // -Serve [address]: the SMTP listener
 )
 
 // options is the parsed command line.
@@ -33,6 +34,7 @@ type options struct {
 	nonInteractive bool   // Read-Host fails
 	stateDir       string // -StateDir; "" means the default
 	inMemory       bool
+	serveAddr      string // -Serve's address
 }
 
 // cliError is a bad command line: pwsh writes the message to the error stream, then the
@@ -68,7 +70,7 @@ const (
 // prints them.
 var switchNames = []string{
 	"command", "encodedcommand", "executionpolicy", "file", "help", "inmemory", "login",
-	"noexit", "nologo", "noninteractive", "noprofile", "statedir", "version",
+	"noexit", "nologo", "noninteractive", "noprofile", "serve", "statedir", "version",
 }
 
 // executionPolicies are the values -ExecutionPolicy accepts. exosh runs every script
@@ -119,6 +121,13 @@ func parseArgs(args []string, stdinRedirected bool, fileExists func(string) bool
 			o.nonInteractive = false
 		case matchSwitch(key, "inmemory", "inm"):
 			o.inMemory = true
+		case matchSwitch(key, "serve", "se"):
+			// -Serve [host:port]: the address is optional, loopback by default.
+			o.mode, o.serveAddr = modeServe, defaultServeAddr
+			if i+1 < len(args) && args[i+1] != "" && args[i+1][0] != '-' && args[i+1][0] != '/' {
+				i++
+				o.serveAddr = args[i]
+			}
 		case matchSwitch(key, "statedir", "st"):
 			i++
 			if i >= len(args) || args[i] == "" {

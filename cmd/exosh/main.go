@@ -51,6 +51,10 @@ func run(args []string) int {
 		tc.Attach(st)
 	}
 
+	if o.mode == modeServe {
+		return serve(o.serveAddr, st, clk, os.Stdout, os.Stderr)
+	}
+
 	reader := repl.Lazy(func() (repl.LineReader, error) { return openReader(stdinTTY) })
 	defer reader.Close()
 	stdoutTTY := repl.IsTerminal(os.Stdout)

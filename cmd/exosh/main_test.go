@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"flag"
+	"net/smtp"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -31,7 +33,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
+			"status":   cmdStatus,
+			"smtpsend": cmdSMTPSend,
 		},
 	})
 }
@@ -60,4 +63,23 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
 	}
+}
+
+// cmdSMTPSend is `smtpsend addr from to subject`: a real SMTP client (net/smtp) sends one
+// message to a listener on loopback, retrying briefly while the listener starts.
+func cmdSMTPSend(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: smtpsend addr from to subject")
+	}
+	addr, from, to, subject := args[0], args[1], args[2], args[3]
+	msg := []byte("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject +
+		"\r\nMessage-ID: <smtpsend@fabrikam.com>\r\n\r\nSent by a real SMTP client.\r\n")
+	var err error
+	for range 100 {
+		if err = smtp.SendMail(addr, nil, from, []string{to}, msg); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts.Fatalf("smtpsend: %v", err)
 }

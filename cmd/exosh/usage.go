@@ -15,6 +15,7 @@ const usage = `Usage: exosh [[-File] <filePath> [args]]
              [-Command { - | <string> }] [-EncodedCommand <Base64EncodedCommand>]
              [-StateDir <directoryPath> | -InMemory] [-ExecutionPolicy <ExecutionPolicy>]
              [-NoExit] [-NoLogo] [-NonInteractive] [-NoProfile]
+       exosh -Serve [<host:port>] [-StateDir <directoryPath> | -InMemory]
 
        exosh -Help | -? | /?
        exosh -Version
@@ -45,6 +46,10 @@ var helpText = strings.Join([]string{
 	"    Starts the interactive shell after -Command or -File.",
 	"-NoLogo | -nol, -NoProfile | -nop, -NonInteractive | -noni, -ExecutionPolicy | -ep",
 	"    Accepted as pwsh accepts them. -NonInteractive makes Read-Host fail.",
+	"-Serve [<host:port>]",
+	"    Runs an SMTP listener (default " + defaultServeAddr + ", loopback addresses only) that",
+	"    delivers every message it accepts into the tenant, as mail sent to Exchange Online",
+	"    would be; Ctrl-C stops it.",
 	"-Version | -v",
 	"    Prints the version.",
 	"",
