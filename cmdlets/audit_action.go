@@ -15,7 +15,8 @@ import (
 var mailboxActions = []string{"Update", "Copy", "Move", "MoveToDeletedItems", "SoftDelete", "HardDelete",
 	"FolderBind", "SendAs", "SendOnBehalf", "MessageBind", "Create", "UpdateFolderPermissions",
 	"UpdateInboxRules", "UpdateCalendarDelegation", "RecordDelete", "ApplyRecord", "MailItemsAccessed",
-	"UpdateComplianceTag", "Send", "SearchQueryInitiated", "MailboxLogin"}
+	"UpdateComplianceTag", "Send", "SearchQueryInitiated", "MailboxLogin",
+	"AddFolderPermissions", "ModifyFolderPermissions", "RemoveFolderPermissions"}
 
 // itemActions need -Subject: they act on items.
 var itemActions = []string{"Update", "Copy", "Move", "MoveToDeletedItems", "SoftDelete", "HardDelete",
@@ -110,7 +111,8 @@ func (a *invokeMailboxAction) Process(c *shell.Context) error {
 		c.WriteError(err)
 		return nil
 	}
-	e := &entry{action: a.Action, logonType: logon, external: a.LogonType == "External", result: a.Result,
+	// Folder permission changes are logged as UpdateFolderPermissions.
+	e := &entry{action: normalizeAudit([]string{a.Action})[0], logonType: logon, external: a.LogonType == "External", result: a.Result,
 		clientIP: a.ClientIP, clientInfo: a.ClientInfo, at: a.Date}
 	if e.external {
 		e.logonType = "Admin"
