@@ -53,7 +53,10 @@ func (n *newAuditLogSearch) Params() []shell.Param {
 		return shell.Custom("MultiValuedProperty", func(v value.Value) error { *dst = mvStrings(v); return nil })
 	}
 	return []shell.Param{
-		{Name: "Name", Bind: shell.String(&n.Name), Help: "The search's name (up to 64 characters)."},
+		// The reference page lists -Name as named, yet its own first example passes the name
+		// positionally (New-MailboxAuditLogSearch "Admin and Delegate Access" ...); admins
+		// paste that example, so the name binds at position 1.
+		{Name: "Name", Position: 1, Bind: shell.String(&n.Name), Help: "The search's name (up to 64 characters)."},
 		{Name: "StartDate", Mandatory: true, Bind: shell.Date(&n.StartDate), Help: "Start of the date range."},
 		{Name: "EndDate", Mandatory: true, Bind: shell.Date(&n.EndDate), Help: "End of the date range."},
 		{Name: "StatusMailRecipients", Mandatory: true, Bind: mv(&n.Recipients), Help: "Who receives the results."},
