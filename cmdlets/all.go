@@ -25,7 +25,7 @@ func All() []shell.CmdletInfo {
 		corePathCmdlets(),
 		coreHostCmdlets(),
 		coreSelectStringCmdlets(),
-		coreCommandCmdlets(),
+		coreCommandCmdlets(), coreHistoryCmdlets(),
 		coreHelpCmdlets(),
 		coreModuleCmdlets(),
 		exchangeCmdlets(),
@@ -78,6 +78,7 @@ func Views() []format.View {
 			{Property: "Characters", Align: format.AlignRight},
 			{Property: "Property", Align: format.AlignLeft},
 		}},
+		historyView,
 		{TypeName: pathInfoType, Kind: format.TableView, Columns: []format.Column{
 			{Property: "Path", Align: format.AlignLeft},
 		}},

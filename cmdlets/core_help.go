@@ -17,8 +17,9 @@ func coreHelpCmdlets() []shell.CmdletInfo {
 	}
 }
 
-// getHelp is Get-Help. exosh has no help files: the text is built from each cmdlet's own
-// table entry (synopsis, aliases) and parameter declarations (syntax, parameter help).
+// getHelp is Get-Help. exosh has no help files: the facts are built from each cmdlet's own
+// table entry (synopsis, aliases) and parameter declarations (syntax, parameter help), the
+// prose and examples come from cmdletHelp, and about_exosh is the one concept topic.
 type getHelp struct {
 	Name      string
 	Full      bool
@@ -33,7 +34,7 @@ func (g *getHelp) Params() []shell.Param {
 		{Name: "Name", Position: 1, ByPropertyName: true, Bind: shell.String(&g.Name), Help: "The command to describe."},
 		{Name: "Full", Sets: []string{"AllUsersView"}, Bind: shell.Switch(&g.Full), Help: "Adds the parameter descriptions."},
 		{Name: "Detailed", Sets: []string{"DetailedView"}, Bind: shell.Switch(&g.Detailed), Help: "Adds the parameter descriptions."},
-		{Name: "Examples", Sets: []string{"Examples"}, Bind: shell.Switch(&g.Examples), Help: "Shows examples (exosh has none)."},
+		{Name: "Examples", Sets: []string{"Examples"}, Bind: shell.Switch(&g.Examples), Help: "Shows only the examples."},
 		{Name: "Parameter", Sets: []string{"Parameters"}, Bind: shell.Strings(&g.Parameter), Help: "Describes only these parameters."},
 		{Name: "Online", Sets: []string{"Online"}, Bind: shell.Switch(&g.Online), Help: "Not available offline."},
 	}
@@ -42,6 +43,9 @@ func (g *getHelp) Params() []shell.Param {
 func (g *getHelp) Process(c *shell.Context) error {
 	if g.Name == "" {
 		return c.WriteObject(helpOverview)
+	}
+	if wildcardMatch(g.Name, "about_exosh", false) {
+		return c.WriteObject(strings.TrimRight(aboutExosh, "\n"))
 	}
 	var matches []*shell.CmdletInfo
 	for _, r := range commandRows(c) {
@@ -87,6 +91,7 @@ LONG DESCRIPTION
       Get-Help Get-Mailbox
       Get-Help Get-Mailbox -Full
       Get-Command *MessageTrace*
+      Get-Help about_exosh
 `
 
 // helpList is the table Get-Help shows when a wildcard names several commands.
@@ -114,13 +119,25 @@ func (g *getHelp) text(info *shell.CmdletInfo) string {
 		}
 		return strings.TrimRight(b.String(), "\n")
 	}
+	entry := cmdletHelp[strings.ToLower(info.Name)]
 	b.WriteString("\nNAME\n    " + info.Name + "\n\n")
 	if info.Synopsis != "" {
 		b.WriteString("SYNOPSIS\n    " + info.Synopsis + "\n\n")
 	}
+	if g.Examples {
+		writeExamples(&b, entry.Examples)
+		return strings.TrimRight(b.String(), "\n")
+	}
 	b.WriteString("\nSYNTAX\n")
 	for _, l := range syntaxLines(info) {
 		b.WriteString("    " + l + "\n\n")
+	}
+	if entry.Description != "" {
+		b.WriteString("\nDESCRIPTION\n")
+		for _, l := range wrapText(entry.Description, 80) {
+			b.WriteString("    " + l + "\n")
+		}
+		b.WriteString("\n")
 	}
 	if g.Full || g.Detailed {
 		b.WriteString("\nPARAMETERS\n")
@@ -128,6 +145,7 @@ func (g *getHelp) text(info *shell.CmdletInfo) string {
 			writeParamHelp(&b, p)
 		}
 		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n\n")
+		writeExamples(&b, entry.Examples)
 	}
 	b.WriteString("\nALIASES\n")
 	if len(info.Aliases) == 0 {
@@ -136,7 +154,17 @@ func (g *getHelp) text(info *shell.CmdletInfo) string {
 	for _, a := range info.Aliases {
 		b.WriteString("    " + a + "\n")
 	}
-	b.WriteString("\n\nREMARKS\n    exosh builds this help from the cmdlet's own parameter table.\n")
+	b.WriteString("\n\nREMARKS\n")
+	switch {
+	case len(entry.Examples) > 0 && !(g.Full || g.Detailed):
+		fmt.Fprintf(&b, "    To see the examples, type: \"Get-Help %s -Examples\".\n", info.Name)
+		fmt.Fprintf(&b, "    For more information, type: \"Get-Help %s -Detailed\".\n", info.Name)
+		fmt.Fprintf(&b, "    For technical information, type: \"Get-Help %s -Full\".\n", info.Name)
+	case !(g.Full || g.Detailed):
+		fmt.Fprintf(&b, "    For more information, type: \"Get-Help %s -Full\".\n", info.Name)
+	default:
+		b.WriteString("    None\n")
+	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -258,4 +286,48 @@ func syntaxLine(name string, params []shell.Param) string {
 	}
 	parts = append(parts, "[<CommonParameters>]")
 	return strings.Join(parts, " ")
+}
+
+// writeExamples writes the EXAMPLES section as pwsh lays it out: a dashed title line per
+// example, the code, then the remarks.
+func writeExamples(b *strings.Builder, examples []helpExample) {
+	if len(examples) == 0 {
+		return
+	}
+	b.WriteString("\n")
+	for i, ex := range examples {
+		title := fmt.Sprintf(" Example %d: %s ", i+1, ex.Title)
+		dashes := max((80-len(title))/2, 3)
+		b.WriteString("    " + strings.Repeat("-", dashes) + title + strings.Repeat("-", dashes) + "\n\n")
+		for _, l := range strings.Split(ex.Code, "\n") {
+			b.WriteString("    " + l + "\n")
+		}
+		b.WriteString("\n")
+		if ex.Remarks != "" {
+			for _, l := range wrapText(ex.Remarks, 80) {
+				b.WriteString("    " + l + "\n")
+			}
+			b.WriteString("\n")
+		}
+	}
+}
+
+// wrapText breaks prose into lines of at most width characters, at spaces.
+func wrapText(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

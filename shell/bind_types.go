@@ -428,3 +428,14 @@ func Custom(typeName string, set func(value.Value) error) Binder {
 func (b customBinder) Set(v value.Value) error { return b.set(v) }
 
 func (b customBinder) TypeName() string { return b.typeName }
+
+// EnumBinder is implemented by binders whose parameter takes one of a fixed set of
+// values, so that tab completion and help can list them.
+type EnumBinder interface {
+	Binder
+	// Values returns the allowed values in their canonical casing.
+	Values() []string
+}
+
+// Values returns the allowed values (tab completion lists them).
+func (b enumBinder) Values() []string { return append([]string(nil), b.allowed...) }

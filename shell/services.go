@@ -1,11 +1,14 @@
 package shell
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/exosh/exosh/shell/format"
+	"github.com/exosh/exosh/shell/value"
+	"github.com/exosh/exosh/store"
 )
 
 // CommandEntry is one command visible in the session: a cmdlet, an alias or a function.
@@ -28,6 +31,9 @@ type Services struct {
 	// Terminal reports whether output goes to an interactive terminal (Clear-Host clears
 	// the screen only then).
 	Terminal bool
+	// History is the interactive history Get-History, Invoke-History and Clear-History
+	// use; nil outside an interactive session.
+	History HistoryBook
 
 	session *Session
 }
@@ -108,4 +114,53 @@ func (sv *Services) SetAlias(name, target string) {
 	key := strings.ToLower(name)
 	sv.session.aliases[key] = target
 	sv.session.aliasNames[key] = name
+}
+
+// HistoryBook is the interactive history as the history cmdlets see it.
+type HistoryBook interface {
+	// Entries returns the inputs entered in this session, oldest first; the first has
+	// Id 1.
+	Entries() []string
+	// Clear forgets them all (Clear-History).
+	Clear() error
+}
+
+// VariableNames lists the names of the session's global variables, sorted
+// case-insensitively, for tab completion after `$`.
+func (sv *Services) VariableNames() []string {
+	vars := sv.session.global.vars
+	out := make([]string, 0, len(vars))
+	for _, v := range vars {
+		out = append(out, v.name)
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
+	return out
+}
+
+// RecipientNames lists up to limit names of the tenant's recipients that start with
+// prefix (case-insensitively), in name order: one indexed page, for tab completion.
+func (sv *Services) RecipientNames(ctx context.Context, prefix string, limit int) ([]string, error) {
+	st := sv.session.st
+	if st == nil || store.HasWildcard(prefix) {
+		return nil, nil
+	}
+	rs, _, err := st.FindRecipients(ctx, store.RecipientQuery{Name: prefix + "*", Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Name
+	}
+	return out, nil
+}
+
+// Variable returns the value of a global variable, for completing `$name.` with the
+// members of its value.
+func (sv *Services) Variable(name string) (value.Value, bool) {
+	x := sv.session.global.lookup(lowerKey(name))
+	if x == nil {
+		return nil, false
+	}
+	return x.val, true
 }

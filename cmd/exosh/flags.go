@@ -30,7 +30,7 @@ type options struct {
 	fileArgs       []string // arguments after the script path
 	noExit         bool     // -NoExit: enter the REPL after -Command or -File
 	noLogo         bool
-	noProfile      bool   // exosh loads no profile either way; kept so tests can see it parsed
+	noProfile      bool   // skip the user's profile script
 	nonInteractive bool   // Read-Host fails
 	stateDir       string // -StateDir; "" means the default
 	inMemory       bool

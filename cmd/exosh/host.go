@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
+	"github.com/exosh/exosh/shell"
 	"github.com/exosh/exosh/shell/repl"
 )
 
@@ -14,15 +14,14 @@ import (
 var errNonInteractive = errors.New("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.")
 
 // openReader returns the line reader for the prompt and Read-Host: readline with the
-// history file on a terminal, plain lines otherwise.
-func openReader(stdinTTY bool) (repl.LineReader, error) {
+// tenant's history and tab completion on a terminal, plain lines otherwise.
+func openReader(stdinTTY bool, hist *repl.History, sess *shell.Session) (repl.LineReader, error) {
 	if !stdinTTY {
 		return repl.NewPlainReader(os.Stdin, os.Stdout), nil
 	}
-	cfg := repl.TerminalConfig{}
-	// Without a data directory the shell still works, only without history.
-	if dir, err := dataDir(os.LookupEnv); err == nil && os.MkdirAll(dir, 0o700) == nil {
-		cfg.HistoryFile = filepath.Join(dir, "history")
+	cfg := repl.TerminalConfig{History: hist}
+	if sess != nil {
+		cfg.Completer = &repl.Completer{Source: repl.ServicesSource{Services: sess.Services()}}
 	}
 	return repl.NewTerminalReader(cfg)
 }

@@ -55,7 +55,9 @@ func run(args []string) int {
 		return serve(o.serveAddr, st, clk, os.Stdout, os.Stderr)
 	}
 
-	reader := repl.Lazy(func() (repl.LineReader, error) { return openReader(stdinTTY) })
+	hist := loadHistory(o)
+	var sess *shell.Session // the reader opens on first use, after the session exists
+	reader := repl.Lazy(func() (repl.LineReader, error) { return openReader(stdinTTY, hist, sess) })
 	defer reader.Close()
 	stdoutTTY := repl.IsTerminal(os.Stdout)
 	width := 120 // pwsh's width when output is not a console
@@ -63,7 +65,7 @@ func run(args []string) int {
 		width = w
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
-	sess, err := shell.New(
+	sess, err = shell.New(
 		shell.WithStore(st),
 		shell.WithClock(clk),
 		shell.WithCmdlets(cmdlets.All()...),
@@ -83,6 +85,11 @@ func run(args []string) int {
 	}
 	defer sess.Close()
 
-	h := host{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTTY: stdinTTY, reader: reader, noLogo: o.noLogo}
+	sess.Services().History = hist.Book()
+	if code, exited := loadProfile(context.Background(), sess, profilePath(os.LookupEnv), !o.noProfile); exited {
+		return code
+	}
+	h := host{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stdinTTY: stdinTTY, reader: reader, noLogo: o.noLogo,
+		prompt: promptFunc(st, clk), tenant: func() string { return tenantName(st) }}
 	return runMode(context.Background(), o, sess, h)
 }

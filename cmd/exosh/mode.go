@@ -20,6 +20,8 @@ type host struct {
 	stdinTTY       bool
 	reader         repl.LineReader
 	noLogo         bool
+	prompt         func() string // the REPL's primary prompt
+	tenant         func() string // the tenant's short name, for the banner
 }
 
 // runMode does what the command line asked for and returns the process exit code. main
@@ -76,9 +78,14 @@ func runStdinScript(ctx context.Context, sess *shell.Session, h host) (code int,
 
 // runREPL runs the interactive loop until Ctrl-D or exit.
 func runREPL(ctx context.Context, sess *shell.Session, h host, showBanner bool) int {
-	loop := repl.Loop{Session: sess, Reader: h.reader, Out: h.stdout}
+	loop := repl.Loop{Session: sess, Reader: h.reader, Out: h.stdout, Prompt: h.prompt}
 	if showBanner {
 		loop.Banner = banner()
+		if h.tenant != nil {
+			if n := h.tenant(); n != "" {
+				loop.Banner += "; tenant " + n
+			}
+		}
 	}
 	code, err := loop.Run(ctx)
 	if err != nil {

@@ -70,8 +70,10 @@ func (l *Loop) Run(ctx context.Context) (int, error) {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
+		code, exit := l.runOne(ctx, text, interrupts)
+		// Saved once it has run, as pwsh does: Get-History never lists itself.
 		l.saveHistory(text)
-		if code, exit := l.runOne(ctx, text, interrupts); exit {
+		if exit {
 			return code, nil
 		}
 	}

@@ -10,8 +10,11 @@ import (
 
 // TerminalConfig configures the readline-backed reader.
 type TerminalConfig struct {
-	// HistoryFile is where entered commands are kept between sessions; "" keeps none.
-	HistoryFile string
+	// History holds the inputs entered so far (Up/Down, Ctrl-R) and records new ones;
+	// nil keeps them in memory for this session only.
+	History *History
+	// Completer answers Tab; nil leaves Tab without completion.
+	Completer *Completer
 	// Stdin, Stdout and Stderr default to the process's.
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
@@ -20,8 +23,9 @@ type TerminalConfig struct {
 // terminalReader is a LineReader over a readline instance: line editing, history
 // (Up/Down, Ctrl-R), Ctrl-C and Ctrl-D.
 type terminalReader struct {
-	rl    *readline.Instance
-	stdin io.Closer
+	rl      *readline.Instance
+	stdin   io.Closer
+	history *History
 }
 
 // NewTerminalReader returns a LineReader with readline editing on the terminal.
@@ -32,20 +36,38 @@ func NewTerminalReader(cfg TerminalConfig) (LineReader, error) {
 	}
 	// readline's Close does not stop its own reader of standard input and then waits
 	// for it forever; closing a cancelable reader we own first lets Close return.
-	stdin := readline.NewCancelableStdin(in)
-	rl, err := readline.NewEx(&readline.Config{
-		HistoryFile:            cfg.HistoryFile,
+	stdin := readline.NewCancelableStdin(&keyReader{in: in})
+	var out io.Writer = os.Stdout
+	if cfg.Stdout != nil {
+		out = cfg.Stdout
+	}
+	rc := &readline.Config{
 		DisableAutoSaveHistory: true, // the loop saves whole inputs, not continuation lines
+		HistoryLimit:           HistoryLimit,
 		HistorySearchFold:      true,
 		InterruptPrompt:        "^C",
 		Stdin:                  stdin,
 		Stdout:                 cfg.Stdout,
 		Stderr:                 cfg.Stderr,
-	})
+	}
+	h := cfg.History
+	if h == nil {
+		h, _ = LoadHistory("")
+	}
+	keys := &keyListener{hist: &prefixWalk{entries: h.Entries}}
+	if cfg.Completer != nil {
+		rc.AutoComplete = noCompletion{}
+		keys.tab = &tabCycler{c: cfg.Completer, out: out}
+	}
+	rc.Listener = keys
+	rl, err := readline.NewEx(rc)
 	if err != nil {
 		return nil, err
 	}
-	return &terminalReader{rl: rl, stdin: stdin}, nil
+	for _, e := range h.Entries() {
+		_ = rl.SaveHistory(e) // in memory only: readline has no history file here
+	}
+	return &terminalReader{rl: rl, stdin: stdin, history: h}, nil
 }
 
 func (t *terminalReader) ReadLine(prompt string) (string, error) {
@@ -59,7 +81,15 @@ func (t *terminalReader) ReadSecret(prompt string) (string, error) {
 	return string(b), translate(err)
 }
 
-func (t *terminalReader) SaveHistory(entry string) error { return t.rl.SaveHistory(entry) }
+// SaveHistory records a complete input in the history (file included) and in readline's
+// recall list; an input holding a secret goes to neither.
+func (t *terminalReader) SaveHistory(entry string) error {
+	ok, err := t.history.Add(entry)
+	if ok {
+		_ = t.rl.SaveHistory(entry)
+	}
+	return err
+}
 
 func (t *terminalReader) Close() error {
 	t.stdin.Close()
