@@ -63,7 +63,7 @@ func Views() []format.View {
 			{Property: "Name", Width: 30, Align: format.AlignLeft},
 			{Property: "Value", Align: format.AlignLeft},
 		}},
-		{TypeName: memberDefinitionType, Kind: format.TableView, Columns: []format.Column{
+		{TypeName: memberDefinitionType, Kind: format.TableView, GroupBy: "TypeName", GroupLabel: "TypeName", Columns: []format.Column{
 			{Property: "Name", Align: format.AlignLeft},
 			{Property: "MemberType", Align: format.AlignLeft},
 			{Property: "Definition", Align: format.AlignLeft},

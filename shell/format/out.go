@@ -50,7 +50,8 @@ type Out struct {
 	unbounded             bool // buffer every row before fixing widths (Format-Table)
 
 	mode    mode
-	view    *View // the registered view that fixed the shape; nil when property-generated
+	view    *View  // the registered view that fixed the shape; nil when property-generated
+	group   string // the current group's value, for a view with GroupBy
 	tbl     *table
 	held    []pending
 	heldRow int
@@ -132,6 +133,12 @@ func (o *Out) object(v value.Value) {
 	_, isDate := v.(time.Time)
 	switch o.mode {
 	case modeTable:
+		if o.view != nil && o.view.GroupBy != "" && o.matches(v) && groupValue(v, o.view) != o.group {
+			// A new group starts a table of its own under its group line.
+			o.endBlock()
+			o.start(v)
+			return
+		}
 		if o.view == nil || o.matches(v) {
 			o.addRow(v)
 			return
@@ -215,6 +222,10 @@ func (o *Out) start(v value.Value) {
 	case hasView && vw.Kind == TableView:
 		o.view = &vw
 		cols = vw.Columns
+		if vw.GroupBy != "" {
+			o.group = groupValue(v, &vw)
+			o.writeLines("", "   "+vw.GroupLabel+": "+o.group)
+		}
 		// pwsh sizes a view's columns from the content only when the view gives no width
 		// for its first column; -AutoSize always does.
 		fromContent = o.autoSize || len(cols) == 0 || cols[0].Width == 0
@@ -315,4 +326,10 @@ func (o *Out) writeLines(lines ...string) {
 		b.WriteByte('\n')
 	}
 	_, o.err = io.WriteString(o.w, b.String())
+}
+
+// groupValue is the text of v's GroupBy property under view vw.
+func groupValue(v value.Value, vw *View) string {
+	g, _ := value.GetMember(v, vw.GroupBy)
+	return value.ToString(g)
 }

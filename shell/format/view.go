@@ -52,6 +52,11 @@ type View struct {
 	TypeName string
 	Kind     ViewKind // TableView or ListView
 	Columns  []Column // table columns or list entries, in order
+	// GroupBy names a property whose value groups a table view's rows: each run of
+	// objects with the same value gets its own table under a "   GroupLabel: value"
+	// line, as Get-Member's "   TypeName: System.String" blocks.
+	GroupBy    string
+	GroupLabel string
 }
 
 // Views maps type names, case-insensitively, to their default views.
