@@ -112,18 +112,19 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	tmp := t.TempDir()
-	base := corpusClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
-	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(base))
+	clk := demo.NewClock(corpusClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)), nil)
+	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(clk))
 	if err != nil {
 		t.Fatal(err)
 	}
+	clk.Attach(st)
 	defer st.Close()
 	s, err := shell.New(
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithStore(st),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithClock(demo.NewClock(base, st)),
+		shell.WithClock(clk),
 		shell.WithIO(strings.NewReader(strings.Repeat("P@ssw0rd1\n", 8)), &stdout, &stderr),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),

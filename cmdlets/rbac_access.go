@@ -35,12 +35,16 @@ func (rbacPolicy) Grants(ctx context.Context, st store.Store, identity string) (
 		return allAccess{}, nil
 	}
 	if _, err := demo.Ensure(ctx, st); err != nil {
-		return nil, err
+		return nil, stateError(err)
 	}
 	if err := ensureRoleGroups(ctx, rs); err != nil {
-		return nil, err
+		return nil, stateError(err)
 	}
-	return evaluateGrants(ctx, st, rs, actingUser(identity))
+	g, err := evaluateGrants(ctx, st, rs, actingUser(identity))
+	if err != nil {
+		return nil, stateError(err)
+	}
+	return g, nil
 }
 
 // actingUser is who a session acts as: the connected user, else the default admin.

@@ -21,15 +21,18 @@ func TestTranscripts(t *testing.T) {
 // tenant gives a transcript its own in-memory tenant, the tenant clock over the transcript
 // clock, and the default views.
 func tenant(t *testing.T, env shelltest.Env) []shell.Option {
-	base := baseClock(env.Clock)
-	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(base))
+	// As in main: the store's retention follows the tenant clock, which reads its setting
+	// from the store once attached.
+	clk := demo.NewClock(baseClock(env.Clock), nil)
+	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(clk))
 	if err != nil {
 		t.Fatal(err)
 	}
+	clk.Attach(st)
 	t.Cleanup(func() { st.Close() })
 	return []shell.Option{
 		shell.WithStore(st),
-		shell.WithClock(demo.NewClock(base, st)),
+		shell.WithClock(clk),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithAccess(cmdlets.AccessPolicy()),
 	}

@@ -60,18 +60,19 @@ func runExample(t *testing.T, script string) string {
 	}
 	var out bytes.Buffer
 	tmp := t.TempDir()
-	base := fixedClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
-	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(base))
+	clk := demo.NewClock(fixedClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)), nil)
+	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(clk))
 	if err != nil {
 		t.Fatal(err)
 	}
+	clk.Attach(st)
 	defer st.Close()
 	s, err := shell.New(
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithStore(st),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithClock(demo.NewClock(base, st)),
+		shell.WithClock(clk),
 		shell.WithIO(strings.NewReader(""), &out, &out),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),

@@ -282,7 +282,11 @@ func (s *Session) newStage(sc *scope, cmd *parser.Command, out sink, hasInput bo
 		// A cmdlet the acting user has no grant for is not there at all.
 		allowed, err := s.commandAllowed(info.Name)
 		if err != nil {
-			return nil, err
+			// The grants live in the tenant: failing to read them (a state directory held
+			// by another process) is that command's error.
+			re := s.newRuntimeError(cmd, err)
+			re.Command = info.Name
+			return nil, re
 		}
 		ok = allowed
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -16,6 +17,19 @@ const envNow = "EXOSH_NOW"
 type realClock struct{}
 
 func (realClock) Now() time.Time { return time.Now() }
+
+// Sleep waits d of real time, or until ctx is cancelled (Ctrl-C): Start-Sleep asks the
+// session clock to sleep, and only the real clock really waits.
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
 
 // pinnedClock always answers the same instant, so that a run is reproducible.
 type pinnedClock struct{ t time.Time }
