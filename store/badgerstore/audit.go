@@ -36,26 +36,86 @@ func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch 
 	defer release()
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	var entries []*badger.Entry
+	var plans []auditPlan
 	err = db.View(func(txn *badger.Txn) error {
-		entries, err = s.auditEntries(ctx, txn, recs)
+		plans, err = s.checkAudit(ctx, txn, recs)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("adding audit records: %w", err)
 	}
 	if batch {
-		return writeBatch(db, entries)
+		// Every record is checked, so encoding can feed the WriteBatch directly: Badger
+		// commits the filled parts in the background while later records are encoded.
+		return streamBatch(db, func(emit func(*badger.Entry) error) error {
+			for i := range plans {
+				if err := plans[i].emit(emit); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	entries, err := auditPlanEntries(plans)
+	if err != nil {
+		return fmt.Errorf("adding audit records: %w", err)
 	}
 	return writeTxns(ctx, db, entries)
 }
 
-// auditEntries validates recs, fills in their expiry and returns the entries to write:
-// for each live record, the record and its index entries with one lifetime.
+// auditPlan is a checked record, its expiry filled in, ready to be encoded and written.
+type auditPlan struct {
+	r    store.AuditRecord
+	pk   []byte
+	life lifetime
+}
+
+// emit encodes the record once and hands over its entry and its index entries.
+func (p *auditPlan) emit(emit func(*badger.Entry) error) error {
+	v, err := jsonValue(&p.r)
+	if err != nil {
+		return err
+	}
+	if err := emit(p.life.entry(p.pk, v, encodingJSON)); err != nil {
+		return err
+	}
+	for _, k := range auditIndex(&p.r) {
+		if err := emit(p.life.entry(k, nil, 0)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// auditPlanEntries encodes checked records into the entries to write.
+func auditPlanEntries(plans []auditPlan) ([]*badger.Entry, error) {
+	entries := make([]*badger.Entry, 0, 4*len(plans))
+	for i := range plans {
+		err := plans[i].emit(func(e *badger.Entry) error { entries = append(entries, e); return nil })
+		if err != nil {
+			return nil, err
+		}
+	}
+	return entries, nil
+}
+
+// auditEntries checks recs and returns the entries to write: for each live record, the
+// record and its index entries with one lifetime.
 func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]*badger.Entry, error) {
+	plans, err := s.checkAudit(ctx, txn, recs)
+	if err != nil {
+		return nil, err
+	}
+	return auditPlanEntries(plans)
+}
+
+// checkAudit validates recs, fills in their expiry and refuses records already stored
+// or given twice; it returns the live records to write. Nothing is encoded yet, and
+// nothing that follows can fail on a record's content.
+func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]auditPlan, error) {
 	limits := map[store.ID]time.Duration{} // AuditLogAgeLimit by mailbox
-	seen := make(map[string]bool, len(recs))
-	entries := make([]*badger.Entry, 0, 5*len(recs))
+	seen := make(map[auditPos]bool, len(recs))
+	plans := make([]auditPlan, 0, len(recs))
 	for i := range recs {
 		r := recs[i]
 		if err := validateAudit(&r); err != nil {
@@ -78,15 +138,19 @@ func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.
 			r.Expires = r.Created.Add(limit)
 		}
 		r.Expires = normTime(r.Expires)
+		if err := checkYear("audit record Expires", r.Expires); err != nil {
+			return nil, err
+		}
 		life, live := s.lifetimeUntil(r.Expires)
 		if !live {
 			continue
 		}
-		pk := auditKey(r.Created, r.ID)
-		if seen[string(pk)] {
+		pos := auditPos{micros(r.Created), r.ID}
+		if seen[pos] {
 			return nil, fmt.Errorf("audit record %s at %s is given twice: %w", r.ID, r.Created, store.ErrExists)
 		}
-		seen[string(pk)] = true
+		seen[pos] = true
+		pk := auditKey(r.Created, r.ID)
 		taken, err := exists(txn, pk)
 		if err != nil {
 			return nil, err
@@ -94,21 +158,20 @@ func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.
 		if taken {
 			return nil, fmt.Errorf("audit record %s at %s: %w", r.ID, r.Created, store.ErrExists)
 		}
-		v, err := jsonValue(&r)
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, life.entry(pk, v, encodingJSON))
-		for _, k := range auditIndex(&r) {
-			entries = append(entries, life.entry(k, nil, 0))
-		}
+		plans = append(plans, auditPlan{r: r, pk: pk, life: life})
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
 	}
-	return entries, nil
+	return plans, nil
+}
+
+// auditPos is a record's place in the log, what its primary key is made of.
+type auditPos struct {
+	created uint64
+	id      store.ID
 }
 
 // validateAudit checks what the store relies on and normalises the record's times.
@@ -120,6 +183,9 @@ func validateAudit(r *store.AuditRecord) error {
 		return fmt.Errorf("audit record %s without a mailbox: %w", r.ID, store.ErrInvalid)
 	}
 	if err := checkTime("audit record LastAccessed", r.Created); err != nil {
+		return err
+	}
+	if err := checkYear("audit record LastAccessed", r.Created); err != nil {
 		return err
 	}
 	r.Created = normTime(r.Created)

@@ -132,14 +132,15 @@ func writeTxns(ctx context.Context, db *badger.DB, entries []*badger.Entry) erro
 	return txn.Commit()
 }
 
-// writeBatch writes entries through a WriteBatch: the bulk path of the Seed calls.
-func writeBatch(db *badger.DB, entries []*badger.Entry) error {
+// streamBatch writes the entries fill produces through a WriteBatch, the bulk path of the
+// Seed calls: Badger commits full parts of the batch in the background while fill
+// encodes the rest. fill must only produce entries that were checked beforehand, since
+// parts may already be written when it returns an error.
+func streamBatch(db *badger.DB, fill func(emit func(*badger.Entry) error) error) error {
 	wb := db.NewWriteBatch()
 	defer wb.Cancel()
-	for _, e := range entries {
-		if err := wb.SetEntry(e); err != nil {
-			return err
-		}
+	if err := fill(wb.SetEntry); err != nil {
+		return err
 	}
 	return wb.Flush()
 }

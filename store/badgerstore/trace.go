@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -36,18 +37,67 @@ func (s *Store) writeTraces(ctx context.Context, rows []store.TraceRow, events [
 	defer release()
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	var entries []*badger.Entry
+	var plans []tracePlan
 	err = db.View(func(txn *badger.Txn) error {
-		entries, err = s.traceEntries(ctx, txn, rows, events)
+		plans, err = s.checkTraces(ctx, txn, rows, events)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("adding message trace data: %w", err)
 	}
 	if batch {
-		return writeBatch(db, entries)
+		// Everything is checked, so encoding can feed the WriteBatch directly: Badger
+		// commits the filled parts in the background while later rows are encoded.
+		return streamBatch(db, func(emit func(*badger.Entry) error) error {
+			for i := range plans {
+				if err := plans[i].emit(emit); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	entries := make([]*badger.Entry, 0, 4*len(plans))
+	for i := range plans {
+		err := plans[i].emit(func(e *badger.Entry) error { entries = append(entries, e); return nil })
+		if err != nil {
+			return fmt.Errorf("adding message trace data: %w", err)
+		}
 	}
 	return writeTxns(ctx, db, entries)
+}
+
+// tracePlan is one checked write: a row (with its index entries) or an event, its key
+// and lifetime settled, to be encoded once.
+type tracePlan struct {
+	key   []byte
+	life  lifetime
+	row   *store.TraceRow   // set for a row
+	event *store.TraceEvent // set for an event
+}
+
+// emit encodes the row or event and hands over its entries.
+func (p *tracePlan) emit(emit func(*badger.Entry) error) error {
+	if p.event != nil {
+		v, err := jsonValue(p.event)
+		if err != nil {
+			return err
+		}
+		return emit(p.life.entry(p.key, v, encodingJSON))
+	}
+	v, err := jsonValue(p.row)
+	if err != nil {
+		return err
+	}
+	if err := emit(p.life.entry(p.key, v, encodingJSON)); err != nil {
+		return err
+	}
+	for _, k := range traceIndex(p.row) {
+		if err := emit(p.life.entry(k, nil, 0)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rowRef names a trace row within one call: its MessageTraceId and lower-cased
@@ -65,13 +115,18 @@ type rowState struct {
 	seq  int // next event sequence number
 }
 
-// traceEntries validates rows and events and returns the entries to write.
-func (s *Store) traceEntries(ctx context.Context, txn *badger.Txn, rows []store.TraceRow, events []store.TraceEvent) ([]*badger.Entry, error) {
+// checkTraces validates rows and events, refuses rows already stored or given twice,
+// and returns what to write, rows first. Nothing is encoded yet, and nothing that
+// follows can fail on a row's or event's content.
+func (s *Store) checkTraces(ctx context.Context, txn *badger.Txn, rows []store.TraceRow, events []store.TraceEvent) ([]tracePlan, error) {
 	state := make(map[rowRef]*rowState, len(rows))
-	entries := make([]*badger.Entry, 0, 4*len(rows)+len(events))
+	plans := make([]tracePlan, 0, len(rows)+len(events))
+	// One allocation holds the checked copies of all rows.
+	checked := make([]store.TraceRow, len(rows))
 	for i := range rows {
-		r := rows[i]
-		if err := validateTraceRow(&r); err != nil {
+		r := &checked[i]
+		*r = rows[i]
+		if err := validateTraceRow(r); err != nil {
 			return nil, err
 		}
 		ref := rowRef{r.MessageTraceId, strings.ToLower(r.RecipientAddress)}
@@ -79,7 +134,7 @@ func (s *Store) traceEntries(ctx context.Context, txn *badger.Txn, rows []store.
 			return nil, fmt.Errorf("trace row %s for %s is given twice: %w", r.MessageTraceId, r.RecipientAddress, store.ErrExists)
 		}
 		life, live := s.lifetimeUntil(r.Received.Add(store.TraceRetention))
-		state[ref] = &rowState{row: &r, life: life, live: live}
+		state[ref] = &rowState{row: r, life: life, live: live}
 		if !live {
 			continue
 		}
@@ -91,22 +146,17 @@ func (s *Store) traceEntries(ctx context.Context, txn *badger.Txn, rows []store.
 		if taken {
 			return nil, fmt.Errorf("trace row %s for %s: %w", r.MessageTraceId, r.RecipientAddress, store.ErrExists)
 		}
-		v, err := jsonValue(&r)
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, life.entry(pk, v, encodingJSON))
-		for _, k := range traceIndex(&r) {
-			entries = append(entries, life.entry(k, nil, 0))
-		}
+		plans = append(plans, tracePlan{key: pk, life: life, row: r})
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
 	}
+	checkedEvents := make([]store.TraceEvent, len(events))
 	for i := range events {
-		e := events[i]
+		e := &checkedEvents[i]
+		*e = events[i]
 		st := state[rowRef{e.MessageTraceId, strings.ToLower(e.RecipientAddress)}]
 		if st == nil {
 			return nil, fmt.Errorf("trace event %q of %s for %s has no row in the same call: %w",
@@ -115,19 +165,22 @@ func (s *Store) traceEntries(ctx context.Context, txn *badger.Txn, rows []store.
 		if !st.live {
 			continue
 		}
-		ent, err := eventEntry(&e, st)
+		k, err := prepareEvent(e, st)
 		if err != nil {
 			return nil, err
 		}
-		entries = append(entries, ent)
+		plans = append(plans, tracePlan{key: k, life: st.life, event: e})
 	}
-	return entries, nil
+	return plans, nil
 }
 
-// eventEntry prepares one event of a row: it takes the row's Received and lifetime and
-// the row's next sequence number.
-func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
+// prepareEvent checks one event of a row, gives it the row's identity and Received and
+// the row's next sequence number, and returns its key.
+func prepareEvent(e *store.TraceEvent, st *rowState) ([]byte, error) {
 	if err := checkTime("trace event Date", e.Date); err != nil {
+		return nil, err
+	}
+	if err := checkYear("trace event Date", e.Date); err != nil {
 		return nil, err
 	}
 	if st.seq > math.MaxUint16 {
@@ -137,12 +190,30 @@ func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
 	e.MessageTraceId = st.row.MessageTraceId
 	e.RecipientAddress = st.row.RecipientAddress
 	e.Received = st.row.Received
+	k := traceEventKey(e.MessageTraceId, e.RecipientAddress, e.Date, uint16(st.seq))
+	st.seq++
+	return k, nil
+}
+
+// checkYear refuses times past year 9999, which JSON cannot hold: checking them with
+// the rest means encoding never fails after the first entry of a batch is written.
+func checkYear(property string, t time.Time) error {
+	if t.Year() > 9999 {
+		return fmt.Errorf("%s %s is after year 9999: %w", property, t.UTC().Format(time.RFC3339), store.ErrInvalid)
+	}
+	return nil
+}
+
+// eventEntry prepares and encodes one event of a row (see prepareEvent).
+func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
+	k, err := prepareEvent(e, st)
+	if err != nil {
+		return nil, err
+	}
 	v, err := jsonValue(e)
 	if err != nil {
 		return nil, err
 	}
-	k := traceEventKey(e.MessageTraceId, e.RecipientAddress, e.Date, uint16(st.seq))
-	st.seq++
 	return st.life.entry(k, v, encodingJSON), nil
 }
 
@@ -155,6 +226,9 @@ func validateTraceRow(r *store.TraceRow) error {
 		return fmt.Errorf("trace row %s without a RecipientAddress: %w", r.MessageTraceId, store.ErrInvalid)
 	}
 	if err := checkTime("trace row Received", r.Received); err != nil {
+		return err
+	}
+	if err := checkYear("trace row Received", r.Received); err != nil {
 		return err
 	}
 	r.Received = normTime(r.Received)
