@@ -43,7 +43,7 @@ func BenchmarkTrafficSeedVsBadger(b *testing.B) {
 	for b.Loop() {
 		st := diskTenant(b)
 		start := time.Now()
-		stats, err := mailflow.Traffic(context.Background(), st, mailflow.TrafficOptions{End: testNow, Days: 30, PerDay: 2000, Seed: 42})
+		stats, err := mailflow.Traffic(context.Background(), st, mailflow.TrafficOptions{End: testNow, Days: 30, PerDay: 2000, Seed: 42, Stopwatch: time.Now})
 		if err != nil {
 			b.Fatal(err)
 		}
