@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+
+	"github.com/exosh/exosh/shell/value"
 )
 
 // Completion is the answer to one Tab: the span of the line the candidates replace and
@@ -176,7 +178,7 @@ func (c *Completer) commands(word string) []string {
 	}
 	var out []string
 	for _, n := range c.Source.CommandNames() {
-		if matchFold(pattern, n) {
+		if value.MatchWildcard(pattern, n, false) {
 			out = append(out, n)
 		}
 	}
@@ -326,32 +328,6 @@ func sortUnique(names []string) []string {
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// matchFold matches a -like pattern ('*' and '?') case-insensitively.
-func matchFold(pattern, s string) bool {
-	p, t := []rune(strings.ToLower(pattern)), []rune(strings.ToLower(s))
-	pi, ti, star, mark := 0, 0, -1, 0
-	for ti < len(t) {
-		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == t[ti]):
-			pi++
-			ti++
-		case pi < len(p) && p[pi] == '*':
-			star, mark = pi, ti
-			pi++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			ti = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(p) && p[pi] == '*' {
-		pi++
-	}
-	return pi == len(p)
 }
 
 // unquote strips the quotes of a word being typed, closed or not.
