@@ -44,23 +44,10 @@ func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch 
 	if err != nil {
 		return fmt.Errorf("adding audit records: %w", err)
 	}
-	if batch {
-		// Every record is checked, so encoding can feed the WriteBatch directly: Badger
-		// commits the filled parts in the background while later records are encoded.
-		return streamBatch(db, func(emit func(*badger.Entry) error) error {
-			for i := range plans {
-				if err := plans[i].emit(emit); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	entries, err := auditPlanEntries(plans)
-	if err != nil {
+	if err := writePlans(ctx, db, plans, (*auditPlan).emit, batch); err != nil {
 		return fmt.Errorf("adding audit records: %w", err)
 	}
-	return writeTxns(ctx, db, entries)
+	return nil
 }
 
 // auditPlan is a checked record, its expiry filled in, ready to be encoded and written.
@@ -87,18 +74,6 @@ func (p *auditPlan) emit(emit func(*badger.Entry) error) error {
 	return nil
 }
 
-// auditPlanEntries encodes checked records into the entries to write.
-func auditPlanEntries(plans []auditPlan) ([]*badger.Entry, error) {
-	entries := make([]*badger.Entry, 0, 4*len(plans))
-	for i := range plans {
-		err := plans[i].emit(func(e *badger.Entry) error { entries = append(entries, e); return nil })
-		if err != nil {
-			return nil, err
-		}
-	}
-	return entries, nil
-}
-
 // auditEntries checks recs and returns the entries to write: for each live record, the
 // record and its index entries with one lifetime.
 func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]*badger.Entry, error) {
@@ -106,7 +81,7 @@ func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.
 	if err != nil {
 		return nil, err
 	}
-	return auditPlanEntries(plans)
+	return planEntries(plans, (*auditPlan).emit)
 }
 
 // checkAudit validates recs, fills in their expiry and refuses records already stored

@@ -144,3 +144,38 @@ func streamBatch(db *badger.DB, fill func(emit func(*badger.Entry) error) error)
 	}
 	return wb.Flush()
 }
+
+// writePlans writes checked plans, each encoding itself through emit: through a streaming
+// WriteBatch for the bulk (Seed) calls, else collected and written in as few transactions
+// as Badger allows. The error names what failed to encode; the caller adds its context.
+func writePlans[P any](ctx context.Context, db *badger.DB, plans []P, emit func(*P, func(*badger.Entry) error) error, batch bool) error {
+	if batch {
+		// Every plan is checked, so encoding can feed the WriteBatch directly: Badger
+		// commits the filled parts in the background while later plans are encoded.
+		return streamBatch(db, func(put func(*badger.Entry) error) error {
+			for i := range plans {
+				if err := emit(&plans[i], put); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	entries, err := planEntries(plans, emit)
+	if err != nil {
+		return err
+	}
+	return writeTxns(ctx, db, entries)
+}
+
+// planEntries encodes checked plans into the entries to write.
+func planEntries[P any](plans []P, emit func(*P, func(*badger.Entry) error) error) ([]*badger.Entry, error) {
+	entries := make([]*badger.Entry, 0, 4*len(plans))
+	for i := range plans {
+		err := emit(&plans[i], func(e *badger.Entry) error { entries = append(entries, e); return nil })
+		if err != nil {
+			return nil, err
+		}
+	}
+	return entries, nil
+}

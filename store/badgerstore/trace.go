@@ -45,26 +45,10 @@ func (s *Store) writeTraces(ctx context.Context, rows []store.TraceRow, events [
 	if err != nil {
 		return fmt.Errorf("adding message trace data: %w", err)
 	}
-	if batch {
-		// Everything is checked, so encoding can feed the WriteBatch directly: Badger
-		// commits the filled parts in the background while later rows are encoded.
-		return streamBatch(db, func(emit func(*badger.Entry) error) error {
-			for i := range plans {
-				if err := plans[i].emit(emit); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+	if err := writePlans(ctx, db, plans, (*tracePlan).emit, batch); err != nil {
+		return fmt.Errorf("adding message trace data: %w", err)
 	}
-	entries := make([]*badger.Entry, 0, 4*len(plans))
-	for i := range plans {
-		err := plans[i].emit(func(e *badger.Entry) error { entries = append(entries, e); return nil })
-		if err != nil {
-			return fmt.Errorf("adding message trace data: %w", err)
-		}
-	}
-	return writeTxns(ctx, db, entries)
+	return nil
 }
 
 // tracePlan is one checked write: a row (with its index entries) or an event, its key
