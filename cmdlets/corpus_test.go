@@ -18,8 +18,7 @@ import (
 	"github.com/exosh/exosh/cmdlets"
 	"github.com/exosh/exosh/parser"
 	"github.com/exosh/exosh/shell"
-	"github.com/exosh/exosh/store/badgerstore"
-	"github.com/exosh/exosh/store/demo"
+	"github.com/exosh/exosh/shell/shelltest"
 )
 
 var updateCorpus = flag.Bool("update-corpus", false, "rewrite testdata/corpus-outcomes.tsv")
@@ -112,24 +111,17 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	tmp := t.TempDir()
-	clk := demo.NewClock(corpusClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)), nil)
-	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(clk))
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk.Attach(st)
-	defer st.Close()
-	s, err := shell.New(
+	tenant, closeStore := shelltest.Tenant(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	defer closeStore()
+	s, err := shell.New(append(tenant,
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
-		shell.WithStore(st),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithClock(clk),
 		shell.WithIO(strings.NewReader(strings.Repeat("P@ssw0rd1\n", 8)), &stdout, &stderr),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),
 		shell.WithEnv(func(string) (string, bool) { return "", false }),
-	)
+	)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,8 +203,3 @@ func parseCorpusTable(text string) map[string]corpusResult {
 	}
 	return m
 }
-
-// corpusClock pins "now" so that every run of the table is the same.
-type corpusClock time.Time
-
-func (c corpusClock) Now() time.Time { return time.Time(c) }

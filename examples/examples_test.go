@@ -3,7 +3,6 @@ package examples_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,18 +11,11 @@ import (
 
 	"github.com/exosh/exosh/cmdlets"
 	"github.com/exosh/exosh/shell"
-	"github.com/exosh/exosh/store/badgerstore"
-	"github.com/exosh/exosh/store/demo"
+	"github.com/exosh/exosh/shell/shelltest"
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected .out files")
-
-type fixedClock time.Time
-
-func (c fixedClock) Now() time.Time { return time.Time(c) }
-
-// TestExamples runs every examples/*.ps1 in a fresh session on a fresh in-memory demo tenant,
+// TestExamples runs every examples/*.ps1 in a fresh session on a fresh in-memory demo tenant
 // as `exosh -InMemory -File` would, and
 // compares what a user sees (standard output and errors, in order) with the .out file beside it.
 func TestExamples(t *testing.T) {
@@ -35,7 +27,7 @@ func TestExamples(t *testing.T) {
 		t.Run(strings.TrimSuffix(script, ".ps1"), func(t *testing.T) {
 			got := runExample(t, script)
 			want := strings.TrimSuffix(script, ".ps1") + ".out"
-			if *update {
+			if shelltest.Updating() {
 				if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -60,24 +52,17 @@ func runExample(t *testing.T, script string) string {
 	}
 	var out bytes.Buffer
 	tmp := t.TempDir()
-	clk := demo.NewClock(fixedClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)), nil)
-	st, err := badgerstore.Open("", badgerstore.InMemory(), badgerstore.WithClock(clk))
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk.Attach(st)
-	defer st.Close()
-	s, err := shell.New(
+	tenant, closeStore := shelltest.Tenant(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	defer closeStore()
+	s, err := shell.New(append(tenant,
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
-		shell.WithStore(st),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithClock(clk),
 		shell.WithIO(strings.NewReader(""), &out, &out),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),
 		shell.WithEnv(func(string) (string, bool) { return "", false }),
-	)
+	)...)
 	if err != nil {
 		t.Fatal(err)
 	}

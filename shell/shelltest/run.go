@@ -18,6 +18,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected output of transcripts")
 
+// Updating reports whether the test run was asked (-update) to rewrite expected output,
+// for tests of other golden files that live beside transcripts.
+func Updating() bool { return *update }
+
 // Env is what an Option learns about the transcript it prepares.
 type Env struct {
 	WorkDir string    // the session's working directory, holding the archive's fixtures
