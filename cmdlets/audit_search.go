@@ -306,6 +306,7 @@ func auditEventObject(r *store.AuditRecord, m *store.Recipient) *value.Object {
 		dest = r.DestMailboxGuid.String()
 		cross = r.CrossMailboxOperation
 	}
+	ident := auditIdentity(r)
 	itemID := r.ItemId
 	if len(r.SourceItems) > 0 {
 		itemID = ""
@@ -363,10 +364,10 @@ func auditEventObject(r *store.AuditRecord, m *store.Recipient) *value.Object {
 		value.Property{Name: "MailboxGuid", Value: m.ExchangeGuid.String()},
 		value.Property{Name: "MailboxResolvedOwnerName", Value: optString(mailboxOwnerName(m))},
 		value.Property{Name: "LastAccessed", Value: r.Created},
-		value.Property{Name: "Identity", Value: auditIdentity(r)},
+		value.Property{Name: "Identity", Value: ident},
 		value.Property{Name: "IsValid", Value: true},
 		value.Property{Name: "ObjectState", Value: "New"},
 	)
-	o.SetString(auditIdentity(r))
+	o.SetString(ident)
 	return o
 }

@@ -41,15 +41,24 @@ type Property struct {
 type Object struct {
 	typeNames []string
 	props     []Property
-	index     map[string]int // lower-cased name → position in props
-	str       string         // ToString() text when the object defines its own
+	// index maps lower-cased names to positions in props. It is built on the first
+	// lookup of an object with more than linearProps properties: most objects a cmdlet
+	// emits are only passed along, counted or exported, and building a map for each of
+	// a search's thousand 56-property rows cost more than the search itself.
+	index map[string]int
+	str   string // ToString() text when the object defines its own
 }
+
+// linearProps is the number of properties up to which lookups scan the list instead of
+// building the index.
+const linearProps = 8
 
 // NewObject returns an object with the given type name (plus the implicit
 // "System.Management.Automation.PSCustomObject" and "System.Object" when typeName is empty or
-// a custom name) and properties, in order.
+// a custom name) and properties, in order. The names must differ (case-insensitively):
+// callers pass fixed property lists, and a long list is taken as it is, unchecked.
 func NewObject(typeName string, props ...Property) *Object {
-	o := &Object{index: make(map[string]int, len(props))}
+	o := &Object{typeNames: make([]string, 0, 3), props: make([]Property, 0, len(props))}
 	if typeName != "" {
 		o.typeNames = append(o.typeNames, typeName)
 	}
@@ -57,10 +66,48 @@ func NewObject(typeName string, props ...Property) *Object {
 		o.typeNames = append(o.typeNames, "System.Management.Automation.PSCustomObject")
 	}
 	o.typeNames = append(o.typeNames, "System.Object")
-	for _, p := range props {
-		o.Set(p.Name, p.Value)
+	if len(props) <= linearProps {
+		for _, p := range props {
+			o.Set(p.Name, p.Value)
+		}
+		return o
 	}
+	o.props = append(o.props, props...)
 	return o
+}
+
+// buildIndex builds the name index, merging properties whose names repeat.
+func (o *Object) buildIndex() {
+	o.index = make(map[string]int, len(o.props))
+	out := o.props[:0]
+	for _, p := range o.props {
+		key := strings.ToLower(p.Name)
+		if i, ok := o.index[key]; ok {
+			out[i].Value = p.Value
+			continue
+		}
+		o.index[key] = len(out)
+		out = append(out, p)
+	}
+	clear(o.props[len(out):])
+	o.props = out
+}
+
+// find returns the position of the property, matching the name case-insensitively.
+func (o *Object) find(name string) (int, bool) {
+	if o.index == nil {
+		if len(o.props) <= linearProps {
+			for i := range o.props {
+				if strings.EqualFold(o.props[i].Name, name) {
+					return i, true
+				}
+			}
+			return 0, false
+		}
+		o.buildIndex()
+	}
+	i, ok := o.index[strings.ToLower(name)]
+	return i, ok
 }
 
 // TypeNames returns the object's type names, most specific first.
@@ -75,7 +122,7 @@ func (o *Object) SetString(s string) { o.str = s }
 
 // Get returns the property's value, matching the name case-insensitively.
 func (o *Object) Get(name string) (Value, bool) {
-	i, ok := o.index[strings.ToLower(name)]
+	i, ok := o.find(name)
 	if !ok {
 		return nil, false
 	}
@@ -84,18 +131,19 @@ func (o *Object) Get(name string) (Value, bool) {
 
 // Set adds the property at the end, or replaces its value in place when it exists.
 func (o *Object) Set(name string, v Value) {
-	key := strings.ToLower(name)
-	if i, ok := o.index[key]; ok {
+	if i, ok := o.find(name); ok {
 		o.props[i].Value = v
 		return
 	}
-	o.index[key] = len(o.props)
+	if o.index != nil {
+		o.index[strings.ToLower(name)] = len(o.props)
+	}
 	o.props = append(o.props, Property{Name: name, Value: v})
 }
 
 // Has reports whether the property exists.
 func (o *Object) Has(name string) bool {
-	_, ok := o.index[strings.ToLower(name)]
+	_, ok := o.find(name)
 	return ok
 }
 
@@ -104,25 +152,17 @@ func (o *Object) Properties() []Property { return o.props }
 
 // Remove deletes a property, keeping the order of the others.
 func (o *Object) Remove(name string) {
-	key := strings.ToLower(name)
-	i, ok := o.index[key]
+	i, ok := o.find(name)
 	if !ok {
 		return
 	}
 	o.props = append(o.props[:i], o.props[i+1:]...)
-	delete(o.index, key)
-	for j := i; j < len(o.props); j++ {
-		o.index[strings.ToLower(o.props[j].Name)] = j
-	}
+	o.index = nil // rebuilt on the next lookup that needs it
 }
 
 // Copy returns a shallow copy (same property values, new property list).
 func (o *Object) Copy() *Object {
-	c := &Object{typeNames: append([]string(nil), o.typeNames...), index: make(map[string]int, len(o.props)), str: o.str}
-	for _, p := range o.props {
-		c.Set(p.Name, p.Value)
-	}
-	return c
+	return &Object{typeNames: append([]string(nil), o.typeNames...), props: append([]Property(nil), o.props...), str: o.str}
 }
 
 // Hashtable is @{...}: case-insensitive string keys (other key types are compared with Equal),

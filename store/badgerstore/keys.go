@@ -21,10 +21,13 @@ import (
 //  3. String components are lower-cased and terminated by 0x00. Input containing 0x00 is
 //     rejected, so "foo"+"bar" can never collide with "foobar".
 //  4. Secondary index entries have empty values (except unique identities, whose value is
-//     the owner's 16-byte ID so a lookup is one point read) and end with the suffix that
-//     rebuilds the primary key.
-//  5. Values are JSON of the record struct, except recipients, which use the binary
-//     codec of recipient_codec.go; UserMeta names the encoding of each value.
+//     the owner's 16-byte ID so a lookup is one point read, and the audit log's mailbox
+//     index, which carries the record so one mailbox's log is a sequential scan) and end
+//     with the suffix that rebuilds the primary key.
+//  5. Values are JSON of the record struct, except recipients, audit records and trace
+//     rows and events, which use the binary record codec of record_codec.go; UserMeta
+//     names the encoding of each value, so values an earlier exosh wrote as JSON stay
+//     readable.
 //  6. One store call is one transaction writing the record and all its index entries.
 //
 // Families:
@@ -53,7 +56,7 @@ import (
 //	30 created8 id16                                AuditRecord
 //	31 user 00 created8 id16                        audit records by acting user (empty value)
 //	32 operation 00 created8 id16                   audit records by operation (empty value)
-//	33 mailbox16 created8 id16                      audit records by mailbox (empty value)
+//	33 mailbox16 created8 id16                      audit records by mailbox (the record, as 30)
 //	40 jobID16                                      SearchJob
 //	41 submitted8 jobID16                           search jobs by submit time (empty value)
 //	42 jobID16 row4                                 SearchRow

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -15,45 +14,10 @@ import (
 	"github.com/exosh/exosh/store/storetest"
 )
 
-// fullRecipient sets every field of a recipient to a distinct non-zero value through
-// reflection, so a field the codec forgets cannot go unnoticed.
+// fullRecipient is a recipient with every field set (see fullRecord).
 func fullRecipient(t *testing.T) store.Recipient {
 	t.Helper()
-	var r store.Recipient
-	v := reflect.ValueOf(&r).Elem()
-	zone := time.FixedZone("", -5*3600)
-	for i := range v.NumField() {
-		f := v.Field(i)
-		name := v.Type().Field(i).Name
-		switch p := f.Addr().Interface().(type) {
-		case *string:
-			*p = name + " välue"
-		case *bool:
-			*p = true
-		case *int64:
-			*p = -int64(i) - 1
-		case *store.Size:
-			*p = store.Size(int64(i+1) << 30)
-		case *time.Duration:
-			*p = time.Duration(i+1) * time.Hour
-		case *store.ID:
-			p[0], p[15] = byte(i+1), 0xee
-		case *[]string:
-			*p = []string{name + "1", "", name + "3"}
-		case *[15]string:
-			p[0], p[6] = "first", "seventh"
-		case *[]store.ID:
-			*p = []store.ID{{byte(i + 1)}, {0xff, byte(i)}}
-		case *time.Time:
-			if i%2 == 0 {
-				*p = time.Date(2025, 3, 1, 12, 0, i, 123456789, time.UTC)
-			} else {
-				*p = time.Date(1999, 12, 31, 23, 59, i, 0, zone)
-			}
-		default:
-			t.Fatalf("field %s: type %T has no test value", name, p)
-		}
-	}
+	r := fullRecord[store.Recipient](t)
 	r.RecipientTypeDetails = "UserMailbox"
 	return r
 }
@@ -67,32 +31,7 @@ func encodeRecipient(t *testing.T, r *store.Recipient) []byte {
 	return b
 }
 
-func TestRecipientCodecCoversEveryField(t *testing.T) {
-	var r store.Recipient
-	v := reflect.ValueOf(&r).Elem()
-	covered := map[uintptr]string{}
-	tags := map[uint64]string{}
-	for _, f := range recipientFields {
-		if prev, dup := tags[f.tag]; dup {
-			t.Errorf("tag %d is used by %s and %s", f.tag, prev, f.name)
-		}
-		tags[f.tag] = f.name
-		if f.tag == 0 {
-			t.Errorf("field %s has tag 0", f.name)
-		}
-		covered[reflect.ValueOf(f.ptr(&r)).Pointer()] = f.name
-	}
-	for i := range v.NumField() {
-		sf := v.Type().Field(i)
-		name, ok := covered[v.Field(i).Addr().Pointer()]
-		switch {
-		case !ok:
-			t.Errorf("store.Recipient.%s has no entry in recipientFields", sf.Name)
-		case name != sf.Name:
-			t.Errorf("the entry named %s points at field %s", name, sf.Name)
-		}
-	}
-}
+func TestRecipientCodecCoversEveryField(t *testing.T) { checkCodecCoverage(t, recipientCodec) }
 
 func TestRecipientCodecRoundTrip(t *testing.T) {
 	for _, r := range []store.Recipient{fullRecipient(t), storetest.Mailbox(7, "ann"), {}} {

@@ -74,6 +74,11 @@ func normTime(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond)
 // to fn is only valid during the call. Newest-first queries use it: with keys ordered by
 // time, seeking to prefix·end lands on the last key before end.
 func scanDown(txn *badger.Txn, prefix, from []byte, fn func(k []byte) (bool, error)) error {
+	return scanDownItems(txn, prefix, from, func(item *badger.Item) (bool, error) { return fn(item.Key()) })
+}
+
+// scanDownItems is scanDown for index families whose values are needed.
+func scanDownItems(txn *badger.Txn, prefix, from []byte, fn func(item *badger.Item) (bool, error)) error {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Reverse = true
@@ -81,7 +86,7 @@ func scanDown(txn *badger.Txn, prefix, from []byte, fn func(k []byte) (bool, err
 	it := txn.NewIterator(opts)
 	defer it.Close()
 	for it.Seek(from); it.ValidForPrefix(prefix); it.Next() {
-		more, err := fn(it.Item().Key())
+		more, err := fn(it.Item())
 		if err != nil || !more {
 			return err
 		}

@@ -63,17 +63,17 @@ type tracePlan struct {
 // emit encodes the row or event and hands over its entries.
 func (p *tracePlan) emit(emit func(*badger.Entry) error) error {
 	if p.event != nil {
-		v, err := jsonValue(p.event)
+		v, err := traceEventCodec.append(nil, p.event)
 		if err != nil {
 			return err
 		}
-		return emit(p.life.entry(p.key, v, encodingJSON))
+		return emit(p.life.entry(p.key, v, encodingTraceEvent))
 	}
-	v, err := jsonValue(p.row)
+	v, err := traceRowCodec.append(nil, p.row)
 	if err != nil {
 		return err
 	}
-	if err := emit(p.life.entry(p.key, v, encodingJSON)); err != nil {
+	if err := emit(p.life.entry(p.key, v, encodingTraceRow)); err != nil {
 		return err
 	}
 	for _, k := range traceIndex(p.row) {
@@ -194,11 +194,11 @@ func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := jsonValue(e)
+	v, err := traceEventCodec.append(nil, e)
 	if err != nil {
 		return nil, err
 	}
-	return st.life.entry(k, v, encodingJSON), nil
+	return st.life.entry(k, v, encodingTraceEvent), nil
 }
 
 // validateTraceRow checks what the store relies on and normalises the row's time.
@@ -285,11 +285,11 @@ func (s *Store) UpdateTraceStatus(ctx context.Context, key store.TraceRow, statu
 		}
 		r.Status = status
 		life := lifetime{expiresAt: item.ExpiresAt()}
-		v, err := jsonValue(&r)
+		v, err := traceRowCodec.append(nil, &r)
 		if err != nil {
 			return err
 		}
-		if err := txn.SetEntry(life.entry(pk, v, encodingJSON)); err != nil {
+		if err := txn.SetEntry(life.entry(pk, v, encodingTraceRow)); err != nil {
 			return err
 		}
 		for _, k := range traceIndex(&r) {

@@ -67,17 +67,42 @@ func getJSON(txn *badger.Txn, key []byte, v any) error {
 }
 
 // decodeItem decodes a value inside the transaction (no copy escapes it), by the
-// encoding its UserMeta names: JSON, or the recipient codec.
+// encoding its UserMeta names: JSON, or the record codec of v's type.
 func decodeItem(item *badger.Item, v any) error {
-	switch item.UserMeta() {
-	case encodingJSON:
+	meta := item.UserMeta()
+	if meta == encodingJSON {
 		return item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
-	case encodingRecipient:
-		if r, ok := v.(*store.Recipient); ok {
-			return item.Value(func(b []byte) error { return decodeRecipient(b, r) })
+	}
+	if err := item.Value(func(b []byte) error { return decodeValue(meta, b, v) }); err != nil {
+		return fmt.Errorf("key %x: %w", item.Key(), err)
+	}
+	return nil
+}
+
+// decodeValue decodes b, a value of encoding meta, into v.
+func decodeValue(meta byte, b []byte, v any) error {
+	switch r := v.(type) {
+	case *store.Recipient:
+		if meta == encodingRecipient {
+			return recipientCodec.decode(b, r)
+		}
+	case *store.AuditRecord:
+		if meta == encodingAudit {
+			return auditCodec.decode(b, r)
+		}
+	case *store.TraceRow:
+		if meta == encodingTraceRow {
+			return traceRowCodec.decode(b, r)
+		}
+	case *store.TraceEvent:
+		if meta == encodingTraceEvent {
+			return traceEventCodec.decode(b, r)
 		}
 	}
-	return fmt.Errorf("key %x: value encoding %d: %w", item.Key(), item.UserMeta(), store.ErrSchema)
+	if meta == encodingJSON {
+		return json.Unmarshal(b, v)
+	}
+	return fmt.Errorf("value encoding %d for %T: %w", meta, v, store.ErrSchema)
 }
 
 // setJSON writes v as the JSON value of key.
