@@ -82,8 +82,8 @@ var (
 var managementRoles = []managementRole{
 	{"Address Lists", "AddressLists", nil},
 	{"Audit Logs", "AuditLogs", entries(
-		full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch", "Get-MailboxAuditBypassAssociation",
-			"Set-MailboxAuditBypassAssociation"),
+		full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch", "Get-AuditLogSearch",
+			"Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation"),
 		[]roleEntry{{cmdlet: "Set-Mailbox", only: auditMailboxParams}},
 		[]roleEntry{{cmdlet: "Set-OrganizationConfig", only: []string{"AuditDisabled"}}},
 		full(recipientReaders...),
@@ -139,7 +139,7 @@ var managementRoles = []managementRole{
 	{"User Options", "UserOptions", []roleEntry{{cmdlet: "Set-Mailbox",
 		only: []string{"Identity", "ForwardingSmtpAddress", "DeliverToMailboxAndForward"}}}},
 	{"View-Only Audit Logs", "ViewOnlyAuditLogs", full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch",
-		"Get-MailboxAuditBypassAssociation")},
+		"Get-AuditLogSearch", "Get-MailboxAuditBypassAssociation")},
 	{"View-Only Configuration", "ViewOnlyConfiguration", full(append([]string{"Get-OrganizationConfig"}, roleReaders...)...)},
 	// Message trace is read access to recipients' mail flow: View-Only Recipients grants
 	// it, which is how Help Desk members may trace mail.
