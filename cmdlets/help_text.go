@@ -62,6 +62,12 @@ var cmdletHelp = map[string]helpEntry{
 			{Title: "Trace the mail of the last two days", Code: "Get-MessageTrace -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) | Select-Object -First 5", Remarks: "Newest messages first."},
 		},
 	},
+	"get-mailfilterlistreport": {
+		Description: "Lists the values the reporting cmdlets accept for their filters, grouped by -SelectionTarget: Actions (the -Action values of Get-MessageTraceDetail and the traffic reports), EventTypes, Domain (the accepted domains), and the tenant's DLP policies, DLP rules, on-premises connectors and mail flow rules. Without -SelectionTarget every group is listed.",
+		Examples: []helpExample{
+			{Title: "List the action values", Code: "Get-MailFilterListReport -SelectionTarget Actions | Format-Table SelectionTarget, Value", Remarks: "Each value can be passed to Get-MessageTraceDetail -Action."},
+		},
+	},
 	"set-simclock": {
 		Description: "Moves the tenant's virtual clock, which every cmdlet reads: pin it at a date, advance it by a span, or let it follow the real time again. The setting is kept with the tenant.",
 		Examples: []helpExample{

@@ -89,7 +89,9 @@ var managementRoles = []managementRole{
 		full(recipientReaders...),
 	)},
 	{"Compliance Admin", "ComplianceAdmin", full(traceCmdlets...)},
-	{"Data Loss Prevention", "DataLossPrevention", nil},
+	// Data Loss Prevention and View-Only Recipients grant the reporting cmdlets, among
+	// them Get-MailFilterListReport (Exchange's tenant role definitions).
+	{"Data Loss Prevention", "DataLossPrevention", full("Get-MailFilterListReport")},
 	{"Distribution Groups", "DistributionGroups", full("Get-Recipient")},
 	{"E-Mail Address Policies", "EmailAddressPolicies", nil},
 	{"Federated Sharing", "FederatedSharing", nil},
@@ -144,7 +146,7 @@ var managementRoles = []managementRole{
 	// Message trace is read access to recipients' mail flow: View-Only Recipients grants
 	// it, which is how Help Desk members may trace mail.
 	{"View-Only Recipients", "ViewOnlyRecipients", entries(full(recipientReaders...), full(mailboxReaders...),
-		full(traceCmdlets...))},
+		full(traceCmdlets...), full("Get-MailFilterListReport"))},
 }
 
 // roleByName finds a built-in role (any case).
