@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"bufio"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -76,6 +77,10 @@ func (n *newAuditLogSearch) Process(c *shell.Context) error {
 	if err != nil {
 		return err
 	}
+	searches, err := auditSearchStore(c)
+	if err != nil {
+		return err
+	}
 	if len(n.Name) > 64 {
 		c.WriteError(exoError(excValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", len(n.Name)), n.Name))
 		return nil
@@ -115,6 +120,16 @@ func (n *newAuditLogSearch) Process(c *shell.Context) error {
 	now := c.Clock.Now().UTC()
 	name := n.Name
 	id := demo.DeriveID("mailbox-audit-search", now.Format(time.RFC3339Nano), name, strings.Join(n.Recipients, ","))
+	// The same search made twice at one instant (a pinned clock) still gets its own
+	// identity; the first keeps the identity it always had.
+	for seq := 1; ; seq++ {
+		if _, err := searches.AuditSearch(c.Ctx, id); errors.Is(err, store.ErrNotFound) {
+			break
+		} else if err != nil {
+			return err
+		}
+		id = demo.DeriveID("mailbox-audit-search", now.Format(time.RFC3339Nano), name, strings.Join(n.Recipients, ","), fmt.Sprint(seq))
+	}
 	if name == "" {
 		name = "Search" + now.Format("20060102150405")
 	}
@@ -139,34 +154,62 @@ func (n *newAuditLogSearch) Process(c *shell.Context) error {
 	if createdBy == "" {
 		createdBy = demo.AdminUPN
 	}
-	o := value.NewObject(typeAuditLogSearch,
-		value.Property{Name: "Mailboxes", Value: strs(boxes)},
-		value.Property{Name: "LogonTypes", Value: strs(n.LogonTypes)},
-		value.Property{Name: "Operations", Value: strs(n.Operations)},
-		value.Property{Name: "ShowDetails", Value: n.ShowDetails},
-		value.Property{Name: "HasAttachments", Value: optBool(c.Bound("HasAttachments"), n.HasAttachments)},
-		value.Property{Name: "Identity", Value: id.String()},
-		value.Property{Name: "Name", Value: name},
-		value.Property{Name: "StartDateUtc", Value: n.StartDate.UTC()},
-		value.Property{Name: "EndDateUtc", Value: n.EndDate.UTC()},
-		value.Property{Name: "StatusMailRecipients", Value: strs(n.Recipients)},
-		value.Property{Name: "CreatedBy", Value: createdBy},
-		value.Property{Name: "ExternalAccess", Value: optBool(c.Bound("ExternalAccess"), n.ExternalAccess)},
-		value.Property{Name: "QueryComplexity", Value: queryComplexity(len(n.Mailboxes), n.StartDate, n.EndDate)},
-		value.Property{Name: "ResultFile", Value: optString(file)},
-		value.Property{Name: "IsValid", Value: true},
-		value.Property{Name: "ObjectState", Value: "New"},
-	)
-	o.SetString(id.String())
-	return c.WriteObject(o)
+	a := store.AuditLogSearch{
+		Identity: id, Type: store.AuditSearchMailbox, Name: name, CreationTime: now,
+		StartDateUtc: n.StartDate.UTC(), EndDateUtc: n.EndDate.UTC(),
+		StatusMailRecipients: n.Recipients, CreatedBy: createdBy,
+		ExternalAccess: optBoolPtr(c.Bound("ExternalAccess"), n.ExternalAccess),
+		HasAttachments: optBoolPtr(c.Bound("HasAttachments"), n.HasAttachments),
+		Mailboxes:      boxes, LogonTypes: n.LogonTypes, Operations: n.Operations, ShowDetails: n.ShowDetails,
+		QueryComplexity: queryComplexity(len(n.Mailboxes), n.StartDate, n.EndDate), ResultFile: file,
+	}
+	// The search is kept so Get-AuditLogSearch lists it until its result is mailed.
+	if err := searches.CreateAuditSearch(c.Ctx, a); err != nil {
+		return err
+	}
+	return c.WriteObject(auditSearchObject(&a, "New"))
 }
 
-// optBool is a nullable Boolean property: $null unless the parameter was given.
-func optBool(given, v bool) value.Value {
+// optBoolPtr is a nullable Boolean setting as stored: nil unless the parameter was given.
+func optBoolPtr(given, v bool) *bool {
 	if !given {
 		return nil
 	}
-	return v
+	return &v
+}
+
+// auditSearchObject is the MailboxAuditLogSearch object of New-MailboxAuditLogSearch
+// (ObjectState New) and Get-AuditLogSearch (Unchanged). The property names come from
+// Exchange's AuditLogSearchBase and MailboxAuditLogSearch classes; the order and
+// CreationTime's place among them are inferred.
+func auditSearchObject(a *store.AuditLogSearch, state string) *value.Object {
+	nb := func(b *bool) value.Value {
+		if b == nil {
+			return nil
+		}
+		return *b
+	}
+	o := value.NewObject(typeAuditLogSearch,
+		value.Property{Name: "Mailboxes", Value: strs(a.Mailboxes)},
+		value.Property{Name: "LogonTypes", Value: strs(a.LogonTypes)},
+		value.Property{Name: "Operations", Value: strs(a.Operations)},
+		value.Property{Name: "ShowDetails", Value: a.ShowDetails},
+		value.Property{Name: "HasAttachments", Value: nb(a.HasAttachments)},
+		value.Property{Name: "Identity", Value: a.Identity.String()},
+		value.Property{Name: "Name", Value: a.Name},
+		value.Property{Name: "CreationTime", Value: a.CreationTime.UTC()},
+		value.Property{Name: "StartDateUtc", Value: a.StartDateUtc.UTC()},
+		value.Property{Name: "EndDateUtc", Value: a.EndDateUtc.UTC()},
+		value.Property{Name: "StatusMailRecipients", Value: strs(a.StatusMailRecipients)},
+		value.Property{Name: "CreatedBy", Value: a.CreatedBy},
+		value.Property{Name: "ExternalAccess", Value: nb(a.ExternalAccess)},
+		value.Property{Name: "QueryComplexity", Value: a.QueryComplexity},
+		value.Property{Name: "ResultFile", Value: optString(a.ResultFile)},
+		value.Property{Name: "IsValid", Value: true},
+		value.Property{Name: "ObjectState", Value: state},
+	)
+	o.SetString(a.Identity.String())
+	return o
 }
 
 // queryComplexity grades a search the way the service schedules it: by the number of

@@ -138,6 +138,8 @@ func auditCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return new(searchAuditLog) }},
 		{Name: "New-MailboxAuditLogSearch", Module: moduleEXO, Synopsis: "Searches mailbox audit logs and mails the results.",
 			New: func() shell.Cmdlet { return new(newAuditLogSearch) }},
+		{Name: "Get-AuditLogSearch", Module: moduleEXO, Synopsis: "Lists the pending audit log searches.",
+			New: func() shell.Cmdlet { return new(getAuditLogSearch) }},
 		{Name: "Get-MailboxFolderStatistics", Module: moduleEXO, Synopsis: "Views the folders of a mailbox: item counts and sizes.",
 			New: func() shell.Cmdlet { return new(getFolderStatistics) }},
 		{Name: "Invoke-SimMailboxAction", Module: moduleSim, Synopsis: "Performs a user's or administrator's action in a mailbox, with its audit entry.",

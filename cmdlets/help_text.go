@@ -50,10 +50,22 @@ var cmdletHelp = map[string]helpEntry{
 			{Title: "Find access by anyone other than the owner", Code: "Invoke-SimMailboxAction -Identity 'HR Project' -User DiegoS@contoso.onmicrosoft.com -Action UpdateInboxRules -Date (Get-Date).AddHours(-1)\nSearch-MailboxAuditLog -Identity 'HR Project' -LogonTypes Admin,Delegate -StartDate (Get-Date).AddDays(-10) -EndDate (Get-Date) -ShowDetails | Select-Object Operation, LogonType, LogonUserDisplayName", Remarks: "Invoke-SimMailboxAction (exosh only) records a delegate changing the inbox rules of the shared mailbox an hour ago; the search then lists the delegate and admin actions of the last ten days."},
 		},
 	},
+	"get-auditlogsearch": {
+		Description: "Lists the audit log searches still pending: those New-MailboxAuditLogSearch started whose results have not been mailed yet. A search leaves the list once its message with SearchResult.xml arrives (15 minutes on the tenant clock in exosh). -Type Mailbox or Admin picks one kind; -CreatedAfter and -CreatedBefore pick by creation time.",
+		Examples: []helpExample{
+			{Title: "Start a search and see it pending", Code: "New-MailboxAuditLogSearch -Name 'Delegate access' -LogonTypes Delegate -StartDate (Get-Date).AddDays(-7) -EndDate (Get-Date) -StatusMailRecipients admin@contoso.onmicrosoft.com | Out-Null\nGet-AuditLogSearch -Type Mailbox | Format-Table Name, CreationTime, QueryComplexity", Remarks: "The search is listed until its results are mailed to the recipients."},
+		},
+	},
 	"get-messagetrace": {
 		Description: "Traces messages that went through the tenant in the last ten days, by sender, recipient, date range or status.",
 		Examples: []helpExample{
 			{Title: "Trace the mail of the last two days", Code: "Get-MessageTrace -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) | Select-Object -First 5", Remarks: "Newest messages first."},
+		},
+	},
+	"get-mailfilterlistreport": {
+		Description: "Lists the values the reporting cmdlets accept for their filters, grouped by -SelectionTarget: Actions (the -Action values of Get-MessageTraceDetail and the traffic reports), EventTypes, Domain (the accepted domains), and the tenant's DLP policies, DLP rules, on-premises connectors and mail flow rules. Without -SelectionTarget every group is listed.",
+		Examples: []helpExample{
+			{Title: "List the action values", Code: "Get-MailFilterListReport -SelectionTarget Actions | Format-Table SelectionTarget, Value", Remarks: "Each value can be passed to Get-MessageTraceDetail -Action."},
 		},
 	},
 	"set-simclock": {

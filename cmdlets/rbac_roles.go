@@ -82,14 +82,16 @@ var (
 var managementRoles = []managementRole{
 	{"Address Lists", "AddressLists", nil},
 	{"Audit Logs", "AuditLogs", entries(
-		full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch", "Get-MailboxAuditBypassAssociation",
-			"Set-MailboxAuditBypassAssociation"),
+		full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch", "Get-AuditLogSearch",
+			"Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation"),
 		[]roleEntry{{cmdlet: "Set-Mailbox", only: auditMailboxParams}},
 		[]roleEntry{{cmdlet: "Set-OrganizationConfig", only: []string{"AuditDisabled"}}},
 		full(recipientReaders...),
 	)},
 	{"Compliance Admin", "ComplianceAdmin", full(traceCmdlets...)},
-	{"Data Loss Prevention", "DataLossPrevention", nil},
+	// Data Loss Prevention and View-Only Recipients grant the reporting cmdlets, among
+	// them Get-MailFilterListReport (Exchange's tenant role definitions).
+	{"Data Loss Prevention", "DataLossPrevention", full("Get-MailFilterListReport")},
 	{"Distribution Groups", "DistributionGroups", full("Get-Recipient")},
 	{"E-Mail Address Policies", "EmailAddressPolicies", nil},
 	{"Federated Sharing", "FederatedSharing", nil},
@@ -139,12 +141,12 @@ var managementRoles = []managementRole{
 	{"User Options", "UserOptions", []roleEntry{{cmdlet: "Set-Mailbox",
 		only: []string{"Identity", "ForwardingSmtpAddress", "DeliverToMailboxAndForward"}}}},
 	{"View-Only Audit Logs", "ViewOnlyAuditLogs", full("Search-MailboxAuditLog", "New-MailboxAuditLogSearch",
-		"Get-MailboxAuditBypassAssociation")},
+		"Get-AuditLogSearch", "Get-MailboxAuditBypassAssociation")},
 	{"View-Only Configuration", "ViewOnlyConfiguration", full(append([]string{"Get-OrganizationConfig"}, roleReaders...)...)},
 	// Message trace is read access to recipients' mail flow: View-Only Recipients grants
 	// it, which is how Help Desk members may trace mail.
 	{"View-Only Recipients", "ViewOnlyRecipients", entries(full(recipientReaders...), full(mailboxReaders...),
-		full(traceCmdlets...))},
+		full(traceCmdlets...), full("Get-MailFilterListReport"))},
 }
 
 // roleByName finds a built-in role (any case).

@@ -23,6 +23,8 @@ func messageTraceCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return &getMessageTraceDetail{v2: false} }},
 		{Name: "Get-MessageTraceDetailV2", Module: moduleEXO, Synopsis: "Shows the events of one traced message and recipient.",
 			New: func() shell.Cmdlet { return &getMessageTraceDetail{v2: true} }},
+		{Name: "Get-MailFilterListReport", Module: moduleEXO, Synopsis: "Lists the values other reporting cmdlets accept for their filters.",
+			New: func() shell.Cmdlet { return new(getMailFilterListReport) }},
 		{Name: "Set-SimThrottling", Module: moduleSim, Synopsis: "Turns the message trace throttling budget on or off.",
 			New: func() shell.Cmdlet { return new(setSimThrottling) }},
 	}

@@ -26,6 +26,18 @@ const (
 	EventMalware       = "Malware"
 )
 
+// Actions a rule or filter takes on a message, as the trace detail report names them in
+// its Action field: a mail flow rule rejecting the message, the anti-malware and
+// anti-phishing filters quarantining it, the spam filter moving it to Junk Email.
+const (
+	ActionRejectMessage = "RejectMessage"
+	ActionQuarantine    = "Quarantine"
+	ActionMoveToJmf     = "MoveToJmf"
+)
+
+// Actions lists every action routing records, in the order above.
+func Actions() []string { return []string{ActionRejectMessage, ActionQuarantine, ActionMoveToJmf} }
+
 // Enhanced status codes of the failures routing produces.
 const (
 	ledNotFound      = "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"

@@ -287,8 +287,15 @@ func (f *flow) row(rcpt string) *store.TraceRow {
 // add appends events to the row last returned by row (rows are appended in order, so the
 // index is stable while events are added).
 func (f *flow) add(i int, at time.Duration, event, detail string, xml string) {
+	f.addAction(i, at, event, "", detail, xml)
+}
+
+// addAction appends an event in which a rule or filter acted on the message: the
+// event's Action names what it did, as the trace detail report does (the values
+// Get-MailFilterListReport -SelectionTarget Actions lists).
+func (f *flow) addAction(i int, at time.Duration, event, action, detail string, xml string) {
 	r := &f.res.Rows[i]
-	f.res.Events = append(f.res.Events, eventAt(r, f.m.Received.Add(at), event, "", detail, xml))
+	f.res.Events = append(f.res.Events, eventAt(r, f.m.Received.Add(at), event, action, detail, xml))
 }
 
 // receive writes the Receive (and for tenant senders Submit) events of row i.
@@ -342,19 +349,19 @@ func (f *flow) route(ctx context.Context, rcpt string, depth int, via *store.Rec
 	switch m.Verdict {
 	case VerdictTransportRuleBlock:
 		rule := DeriveRuleID("Block messages")
-		f.add(i, time.Second, EventTransportRule, "Transport rule: 'Block messages', ID: ('"+rule+"'), DLP policy: '', ID: (00000000-0000-0000-0000-000000000000).",
-			data(str("RuleId", rule), str("RuleName", "Block messages"), str("Action", "RejectMessage")))
+		f.addAction(i, time.Second, EventTransportRule, ActionRejectMessage, "Transport rule: 'Block messages', ID: ('"+rule+"'), DLP policy: '', ID: (00000000-0000-0000-0000-000000000000).",
+			data(str("RuleId", rule), str("RuleName", "Block messages"), str("Action", ActionRejectMessage)))
 		f.fail(i, 2*time.Second, ledRuleReject)
 		return nil
 	case VerdictMalware:
 		r.Status = store.TraceQuarantined
-		f.add(i, time.Second, EventMalware, "Malware was detected in the message. The message was quarantined.",
-			data(str("Verdict", "Malware"), str("Action", "Quarantine")))
+		f.addAction(i, time.Second, EventMalware, ActionQuarantine, "Malware was detected in the message. The message was quarantined.",
+			data(str("Verdict", "Malware"), str("Action", ActionQuarantine)))
 		return nil
 	case VerdictPhish, VerdictHighConfidencePhish:
 		r.Status = store.TraceQuarantined
-		f.add(i, time.Second, EventSpam, "The message was marked as phishing and quarantined.",
-			data(str("Verdict", string(m.Verdict)), str("SCL", "9"), str("Action", "Quarantine")))
+		f.addAction(i, time.Second, EventSpam, ActionQuarantine, "The message was marked as phishing and quarantined.",
+			data(str("Verdict", string(m.Verdict)), str("SCL", "9"), str("Action", ActionQuarantine)))
 		return nil
 	case VerdictSpam, VerdictHighConfidenceSpam, VerdictBulk:
 		r.Status = store.TraceFilteredAsSpam
@@ -362,8 +369,8 @@ func (f *flow) route(ctx context.Context, rcpt string, depth int, via *store.Rec
 		if m.Verdict == VerdictHighConfidenceSpam {
 			scl = "9"
 		}
-		f.add(i, time.Second, EventSpam, "The message was marked as spam and delivered to the Junk Email folder.",
-			data(str("Verdict", string(m.Verdict)), str("SCL", scl), str("Action", "MoveToJmf")))
+		f.addAction(i, time.Second, EventSpam, ActionMoveToJmf, "The message was marked as spam and delivered to the Junk Email folder.",
+			data(str("Verdict", string(m.Verdict)), str("SCL", scl), str("Action", ActionMoveToJmf)))
 		if f.rt.Accepted(rcpt) {
 			if dst, ok, err := f.rt.lookup(ctx, rcpt); err != nil {
 				return err

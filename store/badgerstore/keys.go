@@ -57,6 +57,8 @@ import (
 //	31 user 00 created8 id16                        audit records by acting user (empty value)
 //	32 operation 00 created8 id16                   audit records by operation (empty value)
 //	33 mailbox16 created8 id16                      audit records by mailbox (the record, as 30)
+//	34 id16                                         AuditLogSearch (asynchronous audit search)
+//	35 created8 id16                                audit searches by creation time (empty value)
 //	40 jobID16                                      SearchJob
 //	41 submitted8 jobID16                           search jobs by submit time (empty value)
 //	42 jobID16 row4                                 SearchRow
@@ -64,7 +66,9 @@ import (
 //
 // state1 is 0 for active and 1 for soft-deleted recipients; class1 is store.Class.
 // Families 20-24, 30-33 and 40-42 expire: a record and its index entries carry the same
-// Badger expiry (see retention.go).
+// Badger expiry (see retention.go). Families 34-35 keep every asynchronous audit search
+// (the cmdlets decide which are still pending); adding them changed no existing key or
+// value, so the schema version stayed.
 const (
 	famSchema          byte = 0x01
 	famSingleton       byte = 0x02
@@ -91,6 +95,8 @@ const (
 	famAuditByUser     byte = 0x31
 	famAuditByOp       byte = 0x32
 	famAuditByMailbox  byte = 0x33
+	famAuditSearch     byte = 0x34
+	famAuditSearchTime byte = 0x35
 	famSearch          byte = 0x40
 	famSearchBySubmit  byte = 0x41
 	famSearchRow       byte = 0x42
@@ -376,6 +382,12 @@ func auditPrimary(k []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return append([]byte{famAudit}, k[len(k)-posLen:]...), true
+}
+
+// Audit log search keys.
+func auditSearchKey(id store.ID) []byte { return newKey(famAuditSearch).id(id).bytes() }
+func auditSearchTimeKey(created time.Time, id store.ID) []byte {
+	return newKey(famAuditSearchTime).time(created).id(id).bytes()
 }
 
 // Historical search keys.

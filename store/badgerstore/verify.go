@@ -126,7 +126,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		}
 		// 4. The expiring families (message traces, audit records, historical searches)
 		// and the role groups with their name index.
-		for _, check := range []func(*badger.Txn, func(string, ...any) bool) error{verifyTraces, verifyAudit, verifySearches, verifyRoleGroups} {
+		for _, check := range []func(*badger.Txn, func(string, ...any) bool) error{verifyTraces, verifyAudit, verifyAuditSearches, verifySearches, verifyRoleGroups} {
 			if err := check(txn, report); err != nil {
 				return err
 			}

@@ -37,6 +37,7 @@ func tests() []test {
 	all = append(all, searchTests()...)
 	all = append(all, roleTests()...)
 	all = append(all, itemTests()...)
+	all = append(all, auditSearchTests()...)
 	return all
 }
 
