@@ -313,10 +313,8 @@ func (st *cmdletStage) shouldProcess(description, query, caption string) bool {
 	if st.common.whatIf != nil {
 		whatIf = *st.common.whatIf
 	}
-	verbose := st.s.preference(st.sc, "VerbosePreference") == "continue"
-	if st.common.verbose != nil {
-		verbose = *st.common.verbose
-	}
+	// Only the -Verbose switch reports auto-confirmed operations, not $VerbosePreference.
+	verbose := st.common.verbose != nil && *st.common.verbose
 	ok, err := st.s.shouldProcess(&st.confirm, shouldProcessCall{
 		description: description,
 		query:       query,

@@ -76,7 +76,7 @@ type shouldProcessCall struct {
 	// -Confirm:$false.
 	threshold ConfirmImpact
 	impact    ConfirmImpact
-	verbose   bool
+	verbose   bool // -Verbose was given
 }
 
 // shouldProcessDescription is pwsh's default operation text.

@@ -69,7 +69,7 @@ func (p *psCmdlet) Method(name string, args []value.Value) (value.Value, bool, e
 		sc := p.inv.scope
 		call.whatIf = value.ToBool(p.s.getVarValue(sc, "WhatIfPreference"))
 		call.threshold = p.s.confirmThreshold(sc, nil)
-		call.verbose = p.s.preference(sc, "VerbosePreference") == "continue"
+		call.verbose = p.inv.bind.isBound("Verbose") && p.s.preference(sc, "VerbosePreference") == "continue"
 		ok, err := p.s.shouldProcess(&p.confirm, call)
 		if err != nil {
 			return nil, true, promptMethodError("ShouldProcess", len(args), err)
