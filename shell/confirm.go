@@ -154,17 +154,19 @@ var confirmChoices = []choice{
 // continueChoices are ShouldContinue's answers.
 var continueChoices = []choice{confirmChoices[0], confirmChoices[2]}
 
-// Errors of a prompt that cannot be answered.
-var (
-	// errPromptNonInteractive is pwsh's refusal to prompt under -NonInteractive.
-	errPromptNonInteractive = &ErrorRecord{Message: "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+// errPromptNonInteractive is pwsh's refusal to prompt under -NonInteractive.
+func errPromptNonInteractive() error {
+	return &ErrorRecord{Message: "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
 		Category: "InvalidOperation", ErrorID: "System.InvalidOperationException", Exception: "System.InvalidOperationException"}
-	// errPromptEOF is what pwsh's console host fails with when its redirected input ends
-	// at a prompt: reading past the end yields no line, and the choice prompt dereferences
-	// it. The prompt has been written; the command stops with this error.
-	errPromptEOF = &ErrorRecord{Message: "Object reference not set to an instance of an object.",
+}
+
+// errPromptEOF is what pwsh's console host fails with when its redirected input ends at a
+// prompt: reading past the end yields no line, and the choice prompt dereferences it. The
+// prompt has been written; the command stops with this error.
+func errPromptEOF() error {
+	return &ErrorRecord{Message: "Object reference not set to an instance of an object.",
 		Category: "NotSpecified", ErrorID: "System.NullReferenceException", Exception: "System.NullReferenceException"}
-)
+}
 
 // promptForChoice is the console host's PromptForChoice with the first choice as default:
 // a blank line, the caption, the message, then the choice line, read until an answer
@@ -172,7 +174,7 @@ var (
 // lists what each choice does. It reads through the same host path as Read-Host.
 func (s *Session) promptForChoice(caption, message string, choices []choice) (int, error) {
 	if s.nonInteractive {
-		return -1, errPromptNonInteractive
+		return -1, errPromptNonInteractive()
 	}
 	if caption == "" {
 		caption = "Confirm"
@@ -186,7 +188,7 @@ func (s *Session) promptForChoice(caption, message string, choices []choice) (in
 	for {
 		resp, err := s.readLine(line.String(), false)
 		if errors.Is(err, io.EOF) {
-			return -1, errPromptEOF
+			return -1, errPromptEOF()
 		}
 		if err != nil {
 			return -1, err
