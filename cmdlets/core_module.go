@@ -22,7 +22,7 @@ func coreModuleCmdlets() []shell.CmdletInfo {
 		{Name: "Connect-ExchangeOnline", Module: moduleEXO,
 			Synopsis: "Connects to Exchange Online (here: exosh's emulated tenant).",
 			New:      func() shell.Cmdlet { return new(connectEXO) }},
-		{Name: "Disconnect-ExchangeOnline", Module: moduleEXO,
+		{Name: "Disconnect-ExchangeOnline", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh,
 			Synopsis: "Disconnects from Exchange Online.",
 			New:      func() shell.Cmdlet { return new(disconnectEXO) }},
 	}
@@ -206,7 +206,10 @@ func (d *disconnectEXO) Params() []shell.Param {
 }
 
 func (d *disconnectEXO) Process(c *shell.Context) error {
-	if !c.ShouldProcess("Exchange Online", "Disconnect") {
+	// The module's own texts (ExchangeOnlineManagement 3.x), caption's trailing space
+	// included; newer releases build the message from the connections in use.
+	const clears = "Running this cmdlet clears all active sessions created using Connect-ExchangeOnline or Connect-IPPSSession."
+	if !c.ShouldProcessMessage(clears, "Press(Y/y/A/a) if you want to continue.", clears+" ") {
 		return nil
 	}
 	c.Services().Identity = ""

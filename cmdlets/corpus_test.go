@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,8 +106,8 @@ func rank(outcome string) int {
 
 var notRecognized = regexp.MustCompile(`The term '([^']*)' is not recognized`)
 
-// runSnippet runs one snippet in a fresh session on a fresh demo tenant; Read-Host gets a
-// fixed answer.
+// runSnippet runs one snippet in a fresh session on a fresh demo tenant, answered as an
+// admin pasting it would answer (see adminAnswers).
 func runSnippet(t *testing.T, code string) (outcome, detail string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
@@ -117,7 +118,8 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithIO(strings.NewReader(strings.Repeat("P@ssw0rd1\n", 8)), &stdout, &stderr),
+		shell.WithIO(strings.NewReader(""), &stdout, &stderr),
+		shell.WithLineReader(adminAnswers(&stdout)),
 		shell.WithTempDir(tmp),
 		shell.WithWorkDir(tmp),
 		shell.WithEnv(func(string) (string, bool) { return "", false }),
@@ -140,6 +142,24 @@ func runSnippet(t *testing.T, code string) (outcome, detail string) {
 		return outcomeError, firstError(msg)
 	}
 	return outcomeRan, ""
+}
+
+// adminAnswers is the host input of a corpus snippet: the admin who pastes a documented
+// command confirms it (Remove-* cmdlets ask first) and types a password wherever Read-Host
+// asks, a limited number of times so that a snippet looping on input still ends.
+func adminAnswers(out io.Writer) func(prompt string, secure bool) (string, error) {
+	left := 8
+	return func(prompt string, secure bool) (string, error) {
+		_, _ = io.WriteString(out, prompt)
+		if left == 0 {
+			return "", io.EOF
+		}
+		left--
+		if strings.HasSuffix(prompt, `(default is "Y"): `) {
+			return "Y", nil
+		}
+		return "P@ssw0rd1", nil
+	}
 }
 
 // firstError condenses the first error printed: "Reason: message" from the one-line form,

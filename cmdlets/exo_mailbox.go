@@ -20,7 +20,7 @@ func exoMailboxCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return new(setMailbox) }},
 		{Name: "New-Mailbox", Module: moduleEXO, Synopsis: "Creates mailboxes.",
 			New: func() shell.Cmdlet { return new(newMailbox) }},
-		{Name: "Remove-Mailbox", Module: moduleEXO, Synopsis: "Removes mailboxes.",
+		{Name: "Remove-Mailbox", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh, Synopsis: "Removes mailboxes.",
 			New: func() shell.Cmdlet { return new(removeMailbox) }},
 	}
 }

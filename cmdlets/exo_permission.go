@@ -16,13 +16,13 @@ func exoPermissionCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return new(getMailboxPermission) }},
 		{Name: "Add-MailboxPermission", Module: moduleEXO, Synopsis: "Adds permissions to a mailbox.",
 			New: func() shell.Cmdlet { return new(addMailboxPermission) }},
-		{Name: "Remove-MailboxPermission", Module: moduleEXO, Synopsis: "Removes permissions from a mailbox.",
+		{Name: "Remove-MailboxPermission", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh, Synopsis: "Removes permissions from a mailbox.",
 			New: func() shell.Cmdlet { return new(removeMailboxPermission) }},
 		{Name: "Get-RecipientPermission", Module: moduleEXO, Synopsis: "Views Send As permissions.",
 			New: func() shell.Cmdlet { return new(getRecipientPermission) }},
-		{Name: "Add-RecipientPermission", Module: moduleEXO, Synopsis: "Adds Send As permission.",
+		{Name: "Add-RecipientPermission", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh, Synopsis: "Adds Send As permission.",
 			New: func() shell.Cmdlet { return new(addRecipientPermission) }},
-		{Name: "Remove-RecipientPermission", Module: moduleEXO, Synopsis: "Removes Send As permission.",
+		{Name: "Remove-RecipientPermission", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh, Synopsis: "Removes Send As permission.",
 			New: func() shell.Cmdlet { return new(removeRecipientPermission) }},
 	}
 }

@@ -21,7 +21,7 @@ func rbacGroupCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return new(getRoleGroupMember) }},
 		{Name: "Add-RoleGroupMember", Module: moduleEXO, Synopsis: "Adds a member to a management role group.",
 			New: func() shell.Cmdlet { return &roleGroupMember{add: true} }},
-		{Name: "Remove-RoleGroupMember", Module: moduleEXO, Synopsis: "Removes a member from a management role group.",
+		{Name: "Remove-RoleGroupMember", Module: moduleEXO, ConfirmImpact: shell.ConfirmImpactHigh, Synopsis: "Removes a member from a management role group.",
 			New: func() shell.Cmdlet { return &roleGroupMember{} }},
 		{Name: "New-RoleGroup", Module: moduleEXO, Synopsis: "Creates a management role group.",
 			New: func() shell.Cmdlet { return new(newRoleGroup) }},
@@ -256,18 +256,30 @@ func (m *roleGroupMember) Process(c *shell.Context) error {
 	if m.add {
 		action = "Add-RoleGroupMember"
 	}
+	now := c.Clock.Now().UTC()
+	// Exchange validates before it asks: a change it would refuse fails without a prompt.
+	trial := grp
+	trial.Members = append([]store.ID(nil), grp.Members...)
+	if err := changeMembers(&trial, r.Guid, m.add, now); err != nil {
+		return m.refuse(c, err, &r)
+	}
 	if !c.ShouldProcess(grp.Name, action) {
 		return nil
 	}
-	now := c.Clock.Now().UTC()
 	_, err = t.roles.UpdateRoleGroup(c.Ctx, grp.Guid, func(g *store.RoleGroup) error {
 		return changeMembers(g, r.Guid, m.add, now)
 	})
+	return m.refuse(c, err, &r)
+}
+
+// refuse writes Exchange's refusal of a membership change as a non-terminating error; any
+// other error is returned.
+func (m *roleGroupMember) refuse(c *shell.Context, err error, r *store.Recipient) error {
 	var refusal *shell.ErrorRecord
 	if errors.As(err, &refusal) {
 		refusal.TargetObject = m.Member.text
 		if strings.Contains(refusal.Message, "%s") {
-			refusal.Message = fmt.Sprintf(refusal.Message, principalText(&r))
+			refusal.Message = fmt.Sprintf(refusal.Message, principalText(r))
 		}
 		c.WriteError(refusal)
 		return nil

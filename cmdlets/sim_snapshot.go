@@ -81,6 +81,9 @@ func (r *restoreSimSnapshot) Process(c *shell.Context) error {
 	if err != nil {
 		return err
 	}
+	if ok, err := snapshotExists(c, t, r.Name); err != nil || !ok {
+		return err
+	}
 	if !c.ShouldProcess(r.Name, "Restore-SimSnapshot") {
 		return nil
 	}
@@ -90,6 +93,23 @@ func (r *restoreSimSnapshot) Process(c *shell.Context) error {
 	}
 	refreshClock(c)
 	return nil
+}
+
+// snapshotExists reports whether a snapshot of that name (case-insensitive) exists, writing
+// the not-found error when it does not, so that a missing snapshot fails before any
+// confirmation prompt.
+func snapshotExists(c *shell.Context, t *tenant, name string) (bool, error) {
+	list, err := t.st.ListSnapshots(c.Ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, s := range list {
+		if strings.EqualFold(s.Name, name) {
+			return true, nil
+		}
+	}
+	c.WriteError(snapshotError(name, store.ErrNotFound))
+	return false, nil
 }
 
 // getSimSnapshot is Get-SimSnapshot.
@@ -137,6 +157,9 @@ func (r *removeSimSnapshot) Params() []shell.Param {
 func (r *removeSimSnapshot) Process(c *shell.Context) error {
 	t, err := openTenant(c)
 	if err != nil {
+		return err
+	}
+	if ok, err := snapshotExists(c, t, r.Name); err != nil || !ok {
 		return err
 	}
 	if !c.ShouldProcess(r.Name, "Remove-SimSnapshot") {

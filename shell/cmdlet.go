@@ -21,6 +21,10 @@ type CmdletInfo struct {
 	// "Microsoft.PowerShell.Utility", "exosh").
 	Module string
 	New    func() Cmdlet // fresh instance per pipeline position
+	// ConfirmImpact is the cmdlet's [Cmdlet(ConfirmImpact=...)]: ShouldProcess prompts when
+	// it is at least $ConfirmPreference (High by default), or whenever -Confirm is given.
+	// The zero value is Medium, as in pwsh.
+	ConfirmImpact ConfirmImpact
 }
 
 // Cmdlet is the contract every cmdlet implements.
@@ -117,7 +121,7 @@ type runtime interface {
 	writeProgress(activity, status string, percent int, completed bool)
 	bound(name string) bool
 	invoke(sb *value.ScriptBlock, dollarUnder value.Value, args []value.Value, out func(value.Value) error) error
-	shouldProcess(target, action string) bool
+	shouldProcess(description, query, caption string) bool
 	readLine(prompt string, secure bool) (string, error)
 	getVariable(name string) (value.Value, bool)
 	setVariable(name string, v value.Value) error
@@ -165,10 +169,23 @@ func (c *Context) InvokeCollect(sb *value.ScriptBlock, dollarUnder value.Value, 
 	return res, err
 }
 
-// ShouldProcess implements -WhatIf and -Confirm: with -WhatIf it prints
-// `What if: Performing the operation "action" on target "target".` and returns false.
+// ShouldProcess implements -WhatIf and -Confirm for the operation `Performing the operation
+// "action" on target "target".`: with -WhatIf it prints "What if: " and that text and
+// returns false; when the cmdlet's ConfirmImpact reaches $ConfirmPreference, or -Confirm was
+// given, it asks the user (Yes, Yes to All, No, No to All) and returns the answer. A prompt
+// that cannot be asked (-NonInteractive, end of input) returns false and makes the cmdlet's
+// current step end with that error, whatever the step returns.
 func (c *Context) ShouldProcess(target, action string) bool {
-	return c.rt.shouldProcess(target, action)
+	return c.rt.shouldProcess(shouldProcessDescription(target, action), "", "")
+}
+
+// ShouldProcessMessage is ShouldProcess with the cmdlet's own texts, as pwsh's
+// ShouldProcess(verboseDescription, verboseWarning, caption): description follows "What if: "
+// (and is the -Verbose line), query is the prompt's message and caption its title. An empty
+// query asks "Are you sure you want to perform this action?" above the description; an empty
+// caption is "Confirm".
+func (c *Context) ShouldProcessMessage(description, query, caption string) bool {
+	return c.rt.shouldProcess(description, query, caption)
 }
 
 // ReadLine reads one line from the host's input (Read-Host), after writing prompt.

@@ -2,7 +2,6 @@ package shell
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -35,6 +34,8 @@ type cmdletStage struct {
 	errVar  *value.List
 	warnVar *value.List
 	outVar  *value.List
+	// confirm remembers Yes to All / No to All for the rest of this command's input.
+	confirm confirmMemory
 }
 
 // cmdletStage creates and binds a cmdlet.
@@ -302,19 +303,40 @@ func (st *cmdletStage) invoke(sb *value.ScriptBlock, dollarUnder value.Value, ar
 	return st.s.invokeBlock(st.sc, sb, dollarUnder, true, args, out, false)
 }
 
-// shouldProcess implements -WhatIf and -Confirm. -WhatIf (or $WhatIfPreference) prints the
-// "What if:" line and declines. exosh never prompts: a non-interactive pwsh cannot ask
-// either, so -Confirm and high-impact operations proceed.
-func (st *cmdletStage) shouldProcess(target, action string) bool {
+// shouldProcess implements -WhatIf and -Confirm (see Session.shouldProcess). A prompt that
+// fails is kept as the error that ends the current step, like an -ErrorAction Stop error.
+func (st *cmdletStage) shouldProcess(description, query, caption string) bool {
+	if st.stopErr != nil {
+		return false
+	}
 	whatIf := value.ToBool(st.s.getVarValue(st.sc, "WhatIfPreference"))
 	if st.common.whatIf != nil {
 		whatIf = *st.common.whatIf
 	}
-	if whatIf {
-		st.s.writeHost(fmt.Sprintf("What if: Performing the operation \"%s\" on target \"%s\".", action, target), true, "")
-		return false
+	// Only the -Verbose switch reports auto-confirmed operations, not $VerbosePreference.
+	verbose := st.common.verbose != nil && *st.common.verbose
+	ok, err := st.s.shouldProcess(&st.confirm, shouldProcessCall{
+		description: description,
+		query:       query,
+		caption:     caption,
+		whatIf:      whatIf,
+		threshold:   st.s.confirmThreshold(st.sc, st.common.confirm),
+		impact:      st.info.ConfirmImpact,
+		verbose:     verbose,
+	})
+	if err != nil {
+		if isCancel(err) {
+			st.stopErr = err
+			return false
+		}
+		re := st.s.newRuntimeError(st.node, err)
+		re.Command = st.info.Name
+		if st.errorAction() == "stop" {
+			re.scriptTerm = true
+		}
+		st.stopErr = re
 	}
-	return true
+	return ok
 }
 
 func (st *cmdletStage) readLine(prompt string, secure bool) (string, error) {

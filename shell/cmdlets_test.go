@@ -29,7 +29,23 @@ func testCmdlets() []shell.CmdletInfo {
 		{Name: "Select-First", New: func() shell.Cmdlet { return new(selectFirst) }},
 		{Name: "Get-Set", New: func() shell.Cmdlet { return new(getSet) }},
 		{Name: "Write-Host", New: func() shell.Cmdlet { return new(writeHost) }},
+		{Name: "Remove-Thing", ConfirmImpact: shell.ConfirmImpactHigh, New: func() shell.Cmdlet { return new(removeThing) }},
+		{Name: "Rename-Thing", ConfirmImpact: shell.ConfirmImpactLow, New: func() shell.Cmdlet { return new(removeThing) }},
 	}
+}
+
+// removeThing asks ShouldProcess for each identity and reports what it did.
+type removeThing struct{ identity string }
+
+func (r *removeThing) Params() []shell.Param {
+	return []shell.Param{{Name: "Identity", Position: 1, Mandatory: true, FromPipeline: true, Bind: shell.String(&r.identity)}}
+}
+
+func (r *removeThing) Process(c *shell.Context) error {
+	if !c.ShouldProcess(r.identity, "Change thing") {
+		return nil
+	}
+	return c.WriteObject("changed " + r.identity)
 }
 
 type writeOutput struct{ objs []value.Value }

@@ -52,6 +52,28 @@ func (f *function) advanced() bool {
 	return false
 }
 
+// confirmImpact is the function's [CmdletBinding(ConfirmImpact=...)], Medium when absent.
+// pwsh accepts only a constant there, so a literal name or number is read without running
+// anything.
+func (f *function) confirmImpact() ConfirmImpact {
+	if f.body == nil || f.body.Param == nil {
+		return ConfirmImpactMedium
+	}
+	for _, a := range f.body.Param.Attributes {
+		if !strings.EqualFold(a.Name, "CmdletBinding") {
+			continue
+		}
+		for _, na := range a.Named {
+			if strings.EqualFold(na.Name, "ConfirmImpact") && na.Value != nil {
+				if c, ok := parseConfirmImpact(constantText(na.Value)); ok {
+					return c
+				}
+			}
+		}
+	}
+	return ConfirmImpactMedium
+}
+
 // invocation is one call of a function or script block: its scope and bound values.
 type invocation struct {
 	fn      *function
@@ -559,4 +581,24 @@ func (s *Session) runScriptBody(sc *scope, sb *parser.ScriptBlock, _ []value.Val
 		}
 	}
 	return nil
+}
+
+// constantText is the text of a constant attribute argument: 'High', "High", 3, or
+// [System.Management.Automation.ConfirmImpact]::High.
+func constantText(e parser.Expression) string {
+	switch x := e.(type) {
+	case *parser.StringConstant:
+		return x.Value
+	case *parser.ExpandableString:
+		if len(x.Parts) <= 1 {
+			return x.Raw
+		}
+	case *parser.Constant:
+		return value.ToString(x.Value)
+	case *parser.MemberExpression:
+		if x.Static {
+			return constantText(x.Member)
+		}
+	}
+	return ""
 }

@@ -7,11 +7,14 @@ import (
 	"github.com/exosh/exosh/shell/value"
 )
 
-// psCmdlet is $PSCmdlet inside an advanced function: ShouldProcess honours -WhatIf, and
-// ParameterSetName reports the set chosen by the arguments.
+// psCmdlet is $PSCmdlet inside an advanced function: ShouldProcess honours -WhatIf, -Confirm,
+// $ConfirmPreference and the function's ConfirmImpact, and ParameterSetName reports the set
+// chosen by the arguments.
 type psCmdlet struct {
 	s   *Session
 	inv *invocation
+	// confirm remembers Yes to All / No to All for the rest of this call.
+	confirm confirmMemory
 }
 
 func (p *psCmdlet) TypeNames() []string {
@@ -50,17 +53,37 @@ func (p *psCmdlet) Method(name string, args []value.Value) (value.Value, bool, e
 		if len(args) < 1 || len(args) > 3 {
 			return nil, true, value.ErrOverload("ShouldProcess", len(args))
 		}
-		target, action := value.ToString(args[0]), p.inv.fn.name
-		if len(args) >= 2 {
-			action = value.ToString(args[1])
+		call := shouldProcessCall{impact: p.inv.fn.confirmImpact()}
+		switch len(args) {
+		case 1:
+			call.description = shouldProcessDescription(value.ToString(args[0]), p.inv.fn.name)
+		case 2:
+			call.description = shouldProcessDescription(value.ToString(args[0]), value.ToString(args[1]))
+		case 3:
+			// (verboseDescription, verboseWarning, caption): the caller writes the whole
+			// What-if text and the prompt's message and caption.
+			call.description = value.ToString(args[0])
+			call.query = value.ToString(args[1])
+			call.caption = value.ToString(args[2])
 		}
-		if v, _ := p.s.lookupVar(p.inv.scope, "", "WhatIfPreference"); value.ToBool(v) {
-			p.s.writeHost(fmt.Sprintf("What if: Performing the operation \"%s\" on target \"%s\".", action, target), true, "")
-			return false, true, nil
+		sc := p.inv.scope
+		call.whatIf = value.ToBool(p.s.getVarValue(sc, "WhatIfPreference"))
+		call.threshold = p.s.confirmThreshold(sc, nil)
+		call.verbose = p.inv.bind.isBound("Verbose") && p.s.preference(sc, "VerbosePreference") == "continue"
+		ok, err := p.s.shouldProcess(&p.confirm, call)
+		if err != nil {
+			return nil, true, promptMethodError("ShouldProcess", len(args), err)
 		}
-		return true, true, nil
+		return ok, true, nil
 	case "shouldcontinue":
-		return true, true, nil
+		if len(args) != 2 {
+			return nil, true, value.ErrOverload("ShouldContinue", len(args))
+		}
+		ok, err := p.s.shouldContinue(value.ToString(args[0]), value.ToString(args[1]))
+		if err != nil {
+			return nil, true, promptMethodError("ShouldContinue", len(args), err)
+		}
+		return ok, true, nil
 	case "throwterminatingerror":
 		if len(args) != 1 {
 			return nil, true, value.ErrOverload("ThrowTerminatingError", len(args))
@@ -71,4 +94,18 @@ func (p *psCmdlet) Method(name string, args []value.Value) (value.Value, bool, e
 		return nil, true, &ErrorRecord{Message: value.ToString(args[0]), Category: "NotSpecified", Exception: excRuntime}
 	}
 	return nil, false, nil
+}
+
+// promptMethodError reports a prompt that failed inside a $PSCmdlet method the way pwsh
+// reports any exception thrown by a method; Ctrl-C stays a silent stop.
+func promptMethodError(method string, n int, err error) error {
+	if isCancel(err) {
+		return err
+	}
+	return &ErrorRecord{
+		Message:   fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", method, n, err.Error()),
+		Category:  "NotSpecified",
+		ErrorID:   "MethodInvocationException",
+		Exception: "System.Management.Automation.MethodInvocationException",
+	}
 }

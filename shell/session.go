@@ -60,6 +60,9 @@ type Session struct {
 	varCache map[*parser.Variable]varCacheEntry
 	lines    *lineSource
 	access   accessState // grants of the acting user (see access.go)
+
+	// nonInteractive is pwsh's -NonInteractive: prompts fail instead of reading input.
+	nonInteractive bool
 }
 
 // Option configures a Session.
@@ -118,6 +121,13 @@ func WithIO(stdin io.Reader, stdout, stderr io.Writer) Option {
 // ConciseView form, and everything else in the "Line |" block form.
 func WithInteractive(on bool) Option {
 	return func(s *Session) error { s.interactive = on; return nil }
+}
+
+// WithNonInteractive makes confirmation prompts fail with pwsh's NonInteractive error
+// instead of asking (pwsh -NonInteractive). Read-Host's refusal belongs to the line reader
+// passed with WithLineReader.
+func WithNonInteractive(on bool) Option {
+	return func(s *Session) error { s.nonInteractive = on; return nil }
 }
 
 // WithColor turns on ANSI colours for errors, warnings and verbose text (terminals only).

@@ -75,6 +75,7 @@ func run(args []string) int {
 		shell.WithColor(stdoutTTY && !noColor),
 		shell.WithWidth(width),
 		shell.WithLineReader(hostReader(reader, o.nonInteractive)),
+		shell.WithNonInteractive(o.nonInteractive),
 		shell.WithEnv(os.LookupEnv),
 		shell.WithTempDir(os.TempDir()),
 		shell.WithAccess(cmdlets.AccessPolicy()),

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,10 @@ func Run(t *testing.T, dir string, cmdlets []shell.CmdletInfo, opts ...Option) {
 // step is one input with its expected output.
 type step struct {
 	input []string // first line after "PS> ", then continuation lines after ">> "
-	want  []string
+	// answers are the lines typed at the host's prompts (Read-Host, confirmations) while
+	// the input runs, written after "<< "; once they run out, input is at its end.
+	answers []string
+	want    []string
 }
 
 func parseSession(data string) ([]step, error) {
@@ -81,6 +85,12 @@ func parseSession(data string) ([]step, error) {
 			}
 			st := &steps[len(steps)-1]
 			st.input = append(st.input, strings.TrimPrefix(strings.TrimPrefix(line, ">>"), " "))
+		case strings.HasPrefix(line, "<< ") || line == "<<":
+			if len(steps) == 0 || len(steps[len(steps)-1].want) > 0 {
+				return nil, fmt.Errorf("line %d: answer line without input", i+1)
+			}
+			st := &steps[len(steps)-1]
+			st.answers = append(st.answers, strings.TrimPrefix(strings.TrimPrefix(line, "<<"), " "))
 		default:
 			if len(steps) == 0 {
 				return nil, fmt.Errorf("line %d: output before the first PS> line", i+1)
@@ -131,11 +141,15 @@ func runFile(t *testing.T, path string, cmdlets []shell.CmdletInfo, opts []Optio
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
+	var answers []string
 	sopts := []shell.Option{
 		shell.WithClock(fixedClock{clock}),
 		shell.WithCmdlets(cmdlets...),
 		shell.WithIO(strings.NewReader(""), &buf, &buf),
 		shell.WithInteractive(true),
+		shell.WithLineReader(func(prompt string, secure bool) (string, error) {
+			return answer(&buf, &answers, prompt, secure)
+		}),
 		shell.WithColor(false),
 		shell.WithWidth(120),
 		shell.WithWorkDir(work),
@@ -157,10 +171,14 @@ func runFile(t *testing.T, path string, cmdlets []shell.CmdletInfo, opts []Optio
 	var got strings.Builder
 	for _, st := range steps {
 		buf.Reset()
+		answers = st.answers
 		_ = s.Run(context.Background(), shell.Source{Text: strings.Join(st.input, "\n")})
 		got.WriteString("PS> " + st.input[0] + "\n")
 		for _, c := range st.input[1:] {
 			got.WriteString(">> " + c + "\n")
+		}
+		for _, a := range st.answers {
+			got.WriteString("<< " + a + "\n")
 		}
 		out := strings.TrimSuffix(buf.String(), "\n")
 		if buf.Len() > 0 {
@@ -180,4 +198,22 @@ func runFile(t *testing.T, path string, cmdlets []shell.CmdletInfo, opts []Optio
 		return
 	}
 	t.Errorf("%s: transcript mismatch (-want +got):\n%s", path, cmp.Diff(want, got.String()))
+}
+
+// answer is the transcript's host input: it writes the prompt, then takes the next answer
+// line and echoes it as a terminal does (a secret as one * per character). Without answers
+// left, input is at its end.
+func answer(out *bytes.Buffer, answers *[]string, prompt string, secure bool) (string, error) {
+	out.WriteString(prompt)
+	if len(*answers) == 0 {
+		return "", io.EOF
+	}
+	line := (*answers)[0]
+	*answers = (*answers)[1:]
+	if secure {
+		out.WriteString(strings.Repeat("*", len([]rune(line))) + "\n")
+	} else {
+		out.WriteString(line + "\n")
+	}
+	return line, nil
 }
