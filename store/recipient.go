@@ -98,6 +98,9 @@ type Recipient struct {
 	// PasswordLastSet is when Set-Mailbox -Password last reset the user's password. Only
 	// the fact and time are kept: the password itself never reaches the store.
 	PasswordLastSet time.Time `json:"PasswordLastSet,omitzero"`
+	// MailboxOwner is the owner Add-MailboxPermission -Owner set; zero is the default
+	// owner.
+	MailboxOwner ID `json:"MailboxOwner,omitzero"`
 
 	// Mailbox audit properties.
 	AuditEnabled     bool          `json:"AuditEnabled,omitempty"`

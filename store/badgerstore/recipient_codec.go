@@ -120,6 +120,7 @@ var recipientFields = []recipientField{
 	{80, "MailTip", func(r *store.Recipient) any { return &r.MailTip }},
 	{81, "MailTipTranslations", func(r *store.Recipient) any { return &r.MailTipTranslations }},
 	{82, "PasswordLastSet", func(r *store.Recipient) any { return &r.PasswordLastSet }},
+	{83, "MailboxOwner", func(r *store.Recipient) any { return &r.MailboxOwner }},
 }
 
 // recipientFieldByTag indexes recipientFields by tag.
