@@ -59,3 +59,14 @@ func setMailboxOwner(c *shell.Context, t *tenant, mb *store.Recipient, owner ide
 	})
 	return err
 }
+
+// errNoPermissionSet is Add-MailboxPermission's binding error when neither parameter set's
+// mandatory parameters were given: pwsh names those of the default set, AccessRights.
+func errNoPermissionSet() error {
+	return &shell.ErrorRecord{
+		Message:   "Cannot process command because of one or more missing mandatory parameters: User AccessRights.",
+		Category:  "InvalidArgument",
+		ErrorID:   "MissingMandatoryParameter",
+		Exception: "System.Management.Automation.ParameterBindingException",
+	}
+}

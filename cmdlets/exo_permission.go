@@ -217,13 +217,7 @@ func (a *addMailboxPermission) Process(c *shell.Context) error {
 		a.t = t
 	}
 	if !a.Owner.set && !a.User.set {
-		// Neither set's mandatory parameters: pwsh names the default (AccessRights) set's.
-		return &shell.ErrorRecord{
-			Message:   "Cannot process command because of one or more missing mandatory parameters: User AccessRights.",
-			Category:  "InvalidArgument",
-			ErrorID:   "MissingMandatoryParameter",
-			Exception: "System.Management.Automation.ParameterBindingException",
-		}
+		return errNoPermissionSet()
 	}
 	mb, err := a.t.resolve(c, a.Identity, store.ClassMailbox)
 	if err != nil {
