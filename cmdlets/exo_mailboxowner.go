@@ -12,8 +12,10 @@ import (
 // -Owner shows it. The Add-MailboxPermission reference says the Owner parameter takes
 // mailbox users, mail users and security groups.
 
-// defaultMailboxOwner is the owner Get-MailboxPermission -Owner shows until one is set.
-const defaultMailboxOwner = `NT AUTHORITY\SYSTEM`
+// defaultMailboxOwner is the owner Get-MailboxPermission -Owner shows until one is set:
+// "The default mailbox owner is NT AUTHORITY\SELF" (Add-MailboxPermission reference,
+// parameter Owner).
+const defaultMailboxOwner = selfAccount
 
 // ownerClasses are the recipients that can own a mailbox: users (mailbox users and mail
 // users) and security groups.
@@ -34,10 +36,13 @@ func mailboxOwnerObject(c *shell.Context, t *tenant, mb *store.Recipient) *value
 // setMailboxOwner makes the principal named by owner the owner of mb. Like Exchange's
 // other Set-style changes it prints nothing on success.
 func setMailboxOwner(c *shell.Context, t *tenant, mb *store.Recipient, owner identityArg) error {
-	o, err := t.resolve(c, owner, ownerClasses...)
-	if err != nil {
-		c.WriteError(err)
-		return nil
+	var o store.Recipient // NT AUTHORITY\SELF, the default owner, is the zero id
+	if !strings.EqualFold(owner.text, selfAccount) {
+		var err error
+		if o, err = t.resolve(c, owner, ownerClasses...); err != nil {
+			c.WriteError(err)
+			return nil
+		}
 	}
 	if cl, _ := store.ClassOf(o.RecipientTypeDetails); cl == store.ClassGroup &&
 		!strings.EqualFold(o.RecipientTypeDetails, "MailUniversalSecurityGroup") {
@@ -50,7 +55,7 @@ func setMailboxOwner(c *shell.Context, t *tenant, mb *store.Recipient, owner ide
 		return nil
 	}
 	now := c.Clock.Now().UTC()
-	_, _, err = t.st.UpdateRecipient(c.Ctx, mb.Guid, func(x *store.Recipient) error {
+	_, _, err := t.st.UpdateRecipient(c.Ctx, mb.Guid, func(x *store.Recipient) error {
 		if x.MailboxOwner != o.Guid {
 			x.MailboxOwner = o.Guid
 			x.WhenChanged = now
