@@ -156,6 +156,10 @@ func mailboxObject(t *tenant, r *store.Recipient, name idNamer) *value.Object {
 		{Name: "WindowsEmailAddress", Value: r.WindowsEmailAddress},
 		{Name: "ExternalDirectoryObjectId", Value: r.ExternalDirectoryObjectId},
 		{Name: "LegacyExchangeDN", Value: r.LegacyExchangeDN},
+		// Exchange Online lists the MailTip pair last, right before the directory
+		// properties that start at Identity.
+		{Name: "MailTip", Value: optString(r.MailTip)},
+		{Name: "MailTipTranslations", Value: strs(r.MailTipTranslations)},
 	}...)
 	o := value.NewObject(typeMailbox, adProperties(props, r)...)
 	o.SetString(identityText(r))

@@ -139,10 +139,7 @@ func (g *getMailboxPermission) Process(c *shell.Context) error {
 		return nil
 	}
 	if g.Owner {
-		return c.WriteObject(value.NewObject(typeMailboxPermission+"#Owner",
-			value.Property{Name: "Identity", Value: identityText(&mb)},
-			value.Property{Name: "Owner", Value: `NT AUTHORITY\SYSTEM`},
-		))
+		return c.WriteObject(mailboxOwnerObject(c, g.t, &mb))
 	}
 	var only *store.Trustee
 	if g.User.set {
@@ -177,10 +174,12 @@ func (g *getMailboxPermission) Process(c *shell.Context) error {
 	return nil
 }
 
-// addMailboxPermission is Add-MailboxPermission.
+// addMailboxPermission is Add-MailboxPermission: grants rights (-User, -AccessRights) or
+// sets the mailbox's owner (-Owner).
 type addMailboxPermission struct {
 	Identity        identityArg
 	User            identityArg
+	Owner           identityArg
 	AccessRights    []string
 	AutoMapping     bool
 	Deny            bool
@@ -194,13 +193,17 @@ func (a *addMailboxPermission) Params() []shell.Param {
 	return []shell.Param{
 		{Name: "Identity", Position: 1, Mandatory: true, FromPipeline: true, ByPropertyName: true,
 			Bind: identityBinder(&a.Identity, "MailboxIdParameter"), Help: "The mailbox."},
-		{Name: "User", Mandatory: true, Bind: identityBinder(&a.User, "SecurityPrincipalIdParameter"), Help: "Who gets the permission."},
-		{Name: "AccessRights", Mandatory: true, Bind: enumsBinder(&a.AccessRights,
+		{Name: "User", Sets: []string{"AccessRights"}, Mandatory: true, Bind: identityBinder(&a.User, "SecurityPrincipalIdParameter"),
+			Help: "Who gets the permission."},
+		{Name: "AccessRights", Sets: []string{"AccessRights"}, Mandatory: true, Bind: enumsBinder(&a.AccessRights,
 			"Microsoft.Exchange.Management.RecipientTasks.MailboxRights", mailboxRights...), Help: "The rights to grant."},
-		{Name: "AutoMapping", Bind: shell.Bool(&a.AutoMapping), Help: "Adds the mailbox to the user's Outlook (default $true)."},
-		{Name: "Deny", Bind: shell.Switch(&a.Deny), Help: "Denies the rights instead."},
-		{Name: "InheritanceType", Bind: shell.Enum(&a.InheritanceType, inheritanceTypes...), Help: "How the entry is inherited (default All)."},
-		{Name: "GroupMailbox", Bind: shell.Switch(&a.GroupMailbox), Help: "The mailbox is a group mailbox."},
+		{Name: "Owner", Sets: []string{"Owner"}, Mandatory: true, Bind: identityBinder(&a.Owner, "SecurityPrincipalIdParameter"),
+			Help: "Makes this user or security group the mailbox's owner."},
+		{Name: "AutoMapping", Sets: []string{"AccessRights"}, Bind: shell.Bool(&a.AutoMapping), Help: "Adds the mailbox to the user's Outlook (default $true)."},
+		{Name: "Deny", Sets: []string{"AccessRights"}, Bind: shell.Switch(&a.Deny), Help: "Denies the rights instead."},
+		{Name: "InheritanceType", Sets: []string{"AccessRights"}, Bind: shell.Enum(&a.InheritanceType, inheritanceTypes...),
+			Help: "How the entry is inherited (default All)."},
+		{Name: "GroupMailbox", Sets: []string{"AccessRights", "Owner"}, Bind: shell.Switch(&a.GroupMailbox), Help: "The mailbox is a group mailbox."},
 		{Name: "IgnoreDefaultScope", Bind: shell.Switch(&a.IgnoreScope), Help: "Ignores the default recipient scope."},
 	}
 }
@@ -213,10 +216,16 @@ func (a *addMailboxPermission) Process(c *shell.Context) error {
 		}
 		a.t = t
 	}
+	if !a.Owner.set && !a.User.set {
+		return errNoPermissionSet()
+	}
 	mb, err := a.t.resolve(c, a.Identity, store.ClassMailbox)
 	if err != nil {
 		c.WriteError(err)
 		return nil
+	}
+	if a.Owner.set {
+		return setMailboxOwner(c, a.t, &mb, a.Owner)
 	}
 	tr, text, err := a.t.resolveTrustee(c, a.User)
 	if err != nil {

@@ -30,6 +30,10 @@ type setMailbox struct {
 	Forward  identityArg
 	AuditSet []string
 
+	MailTip      string
+	Translations mvEdit
+	Password     value.Value // a *value.SecureString; never stored
+
 	GroupMailbox, InactiveMailbox, Force, ProvideConsent             bool
 	RemoveDelayHold, RemoveDelayReleaseHold, RemoveComplianceTagHold bool
 	ExcludeFromAllHolds, ExcludeFromOrgHolds, RemoveOrphanedHolds    bool
@@ -76,6 +80,10 @@ func (s *setMailbox) Params() []shell.Param {
 		{Name: "ExcludeFromAllHolds", Bind: shell.Switch(&s.ExcludeFromAllHolds), Help: "Excludes an inactive mailbox from all holds."},
 		{Name: "ExcludeFromOrgHolds", Bind: shell.Switch(&s.ExcludeFromOrgHolds), Help: "Excludes the mailbox from organization holds."},
 		{Name: "RemoveOrphanedHolds", Bind: shell.Switch(&s.RemoveOrphanedHolds), Help: "Removes orphaned holds."},
+		{Name: "MailTip", Bind: shell.String(&s.MailTip), Help: "The custom MailTip shown to senders."},
+		{Name: "MailTipTranslations", Bind: mvBinder(&s.Translations, "MailTipTranslations"),
+			Help: "MailTip translations as culture:text entries."},
+		{Name: "Password", Bind: secureStringBinder(&s.Password), Help: "Resets the user's password (SecureString)."},
 	}
 	for _, n := range setMailboxStrings {
 		p := new(string)
@@ -207,7 +215,9 @@ func (s *setMailbox) finish(c *shell.Context, r store.Recipient, changed bool, e
 			return nil
 		}
 		return err
-	case !changed:
+	case !changed && !(c.Bound("Password") && s.Password != nil):
+		// A password reset is a change even when it lands on the same instant as the
+		// previous one: the password itself is not kept to compare.
 		c.WriteWarning("The command completed successfully but no settings of '" + identityText(&r) + "' have been modified.")
 	}
 	return nil
@@ -359,6 +369,19 @@ func (s *setMailbox) changes(c *shell.Context) (func(x *store.Recipient) error, 
 			x.DefaultAuditSet = dropFromAuditSet(x.DefaultAuditSet, logon)
 			return nil
 		})
+	}
+	if c.Bound("MailTip") {
+		tip := s.MailTip
+		add(func(x *store.Recipient) error { setMailTip(x, tip); return nil })
+	}
+	if c.Bound("MailTipTranslations") {
+		e := s.Translations
+		add(func(x *store.Recipient) error { editMailTipTranslations(x, e); return nil })
+	}
+	if c.Bound("Password") && s.Password != nil {
+		// Only the time of the reset is kept; the SecureString goes no further.
+		now := c.Clock.Now().UTC()
+		add(func(x *store.Recipient) error { x.PasswordLastSet = now; return nil })
 	}
 	if c.Bound("DefaultAuditSet") {
 		types := s.AuditSet

@@ -63,6 +63,8 @@ var (
 	holdMailboxParams = []string{"Identity", "InactiveMailbox", "LitigationHoldEnabled", "LitigationHoldOwner",
 		"ExcludeFromAllHolds", "ExcludeFromOrgHolds", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 		"RemoveComplianceTagHoldApplied", "RemoveOrphanedHolds"}
+	// A password reset is the Reset Password role's, not Mail Recipients'.
+	passwordMailboxParams = []string{"Identity", "Password"}
 )
 
 // Cmdlet groups several roles share.
@@ -105,7 +107,8 @@ var managementRoles = []managementRole{
 	{"Mail Recipient Creation", "MailRecipientCreation", full("New-Mailbox", "Remove-Mailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
 	{"Mail Recipients", "MailRecipients", entries(
 		full(recipientReaders...),
-		[]roleEntry{{cmdlet: "Set-Mailbox", except: append(append([]string(nil), auditMailboxParams[1:]...), holdMailboxParams[1:]...)}},
+		[]roleEntry{{cmdlet: "Set-Mailbox", except: append(append(append([]string(nil), auditMailboxParams[1:]...),
+			holdMailboxParams[1:]...), passwordMailboxParams[1:]...)}},
 		full(mailboxReaders...),
 		full("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission"),
 	)},
@@ -123,7 +126,7 @@ var managementRoles = []managementRole{
 	{"Public Folders", "PublicFolders", nil},
 	{"Recipient Policies", "RecipientPolicies", nil},
 	{"Remote and Accepted Domains", "RemoteAndAcceptedDomains", nil},
-	{"Reset Password", "ResetPassword", nil},
+	{"Reset Password", "ResetPassword", []roleEntry{{cmdlet: "Set-Mailbox", only: passwordMailboxParams}}},
 	{"Retention Management", "RetentionManagement", []roleEntry{{cmdlet: "Set-Mailbox",
 		only: []string{"Identity", "RetentionPolicy", "RetainDeletedItemsFor", "SingleItemRecoveryEnabled"}}}},
 	{"Role Management", "RoleManagement", full(append(append([]string(nil), roleReaders...),

@@ -121,6 +121,11 @@ func TestRoleGroupGrants(t *testing.T) {
 		{"Recipient Management", "New-Mailbox", "", true},
 		{"Recipient Management", "Set-Mailbox", "AuditEnabled", false},
 		{"Recipient Management", "Set-Mailbox", "ProhibitSendQuota", true},
+		{"Recipient Management", "Set-Mailbox", "Password", true},
+		{"Recipient Management", "Set-Mailbox", "MailTip", true},
+		{"Help Desk", "Set-Mailbox", "Password", true},
+		{"Help Desk", "Set-Mailbox", "MailTip", false},
+		{"Compliance Management", "Set-Mailbox", "Password", false},
 	} {
 		g := grantsOf(t, c.group)
 		got := g.Command(c.cmdlet)

@@ -20,6 +20,10 @@ var parseTests = []struct {
 	{"comment after blank", "Get-X a #comment", "{(cmd w\"Get-X\" w\"a\")}"},
 	{"multiplier numbers", "Set-Mailbox -IssueWarningQuota 200MB -ProhibitSendQuota 250mb -X 1.5GB", "{(cmd w\"Set-Mailbox\" -IssueWarningQuota int32(209715200) -ProhibitSendQuota int32(262144000) -X float64(1.610612736e+09))}"},
 	{"not numbers", "Write-Output 77z 1.2.3 10MB. 1..5 -5", "{(cmd w\"Write-Output\" w\"77z\" w\"1.2.3\" w\"10MB.\" w\"1..5\" w\"-5\")}"},
+	// pwsh's tokenizer ends a parameter name at '.', so a trailing dot (an old Remove-Mailbox
+	// example) is a separate bareword argument "." and -Dfoo.bar is -Dfoo plus ".bar".
+	{"dot ends a parameter name", "Remove-Mailbox -PermanentlyDelete.", "{(cmd w\"Remove-Mailbox\" -PermanentlyDelete w\".\")}"},
+	{"dot splits a parameter token", "java -Dfoo.bar=baz -x.. y", "{(cmd w\"java\" -Dfoo w\".bar=baz\" -x w\"..\" w\"y\")}"},
 	{"bareword lists", "Set-Mailbox -DefaultAuditSet Admin,Delegate,Owner", "{(cmd w\"Set-Mailbox\" -DefaultAuditSet (, w\"Admin\" w\"Delegate\" w\"Owner\"))}"},
 	{"quoted list", "New-X -Mailboxes \"Ken Kwok\",\"April Stewart\"", "{(cmd w\"New-X\" -Mailboxes (, (dx \"Ken Kwok\") (dx \"April Stewart\")))}"},
 	{"list across newline", "New-X a,\n  b", "{(cmd w\"New-X\" (, w\"a\" w\"b\"))}"},

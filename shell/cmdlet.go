@@ -11,6 +11,15 @@ import (
 // Clock is the one source of "now" in exosh. Only cmd/ constructs a real clock.
 type Clock interface{ Now() time.Time }
 
+// ClockRefresher is a Clock whose setting lives outside the process: the tenant clock,
+// which Set-SimClock persists in the tenant. The session calls Refresh before each
+// outermost statement, so that a setting another process changed applies from the next
+// statement on.
+type ClockRefresher interface {
+	Clock
+	Refresh()
+}
+
 // CmdletInfo describes one cmdlet in the table that main passes to the shell.
 type CmdletInfo struct {
 	Name     string   // "Get-Mailbox"

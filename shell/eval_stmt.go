@@ -64,6 +64,11 @@ func (s *Session) holdStatement() func() {
 		return func() {}
 	}
 	s.holding = true
+	if r, ok := s.clock.(ClockRefresher); ok {
+		// Read lazily under the statement's hold: only a statement that asks the time
+		// reads the setting, and it then costs no extra open of the state.
+		r.Refresh()
+	}
 	release := s.st.Hold()
 	return func() {
 		release()

@@ -90,6 +90,17 @@ type Recipient struct {
 	ArchiveGuid                   ID            `json:"ArchiveGuid,omitzero"`
 	ArchiveStatus                 string        `json:"ArchiveStatus,omitempty"`
 	ArchiveState                  string        `json:"ArchiveState,omitempty"`
+	// MailTip is the custom MailTip as Exchange keeps it, HTML-wrapped
+	// (<html><body>text</body></html>); MailTipTranslations are "culture:text" entries,
+	// the default MailTip among them as "default:...".
+	MailTip             string   `json:"MailTip,omitempty"`
+	MailTipTranslations []string `json:"MailTipTranslations,omitempty"`
+	// PasswordLastSet is when Set-Mailbox -Password last reset the user's password. Only
+	// the fact and time are kept: the password itself never reaches the store.
+	PasswordLastSet time.Time `json:"PasswordLastSet,omitzero"`
+	// MailboxOwner is the owner Add-MailboxPermission -Owner set; zero is the default
+	// owner.
+	MailboxOwner ID `json:"MailboxOwner,omitzero"`
 
 	// Mailbox audit properties.
 	AuditEnabled     bool          `json:"AuditEnabled,omitempty"`

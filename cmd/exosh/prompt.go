@@ -31,6 +31,7 @@ func promptFunc(st store.Store, clk shell.Clock) func() string {
 			p += " " + n
 		}
 		if tc, ok := clk.(*demo.Clock); ok {
+			tc.Refresh() // another process may have moved the tenant clock since
 			if s := tc.Setting(); s.Mode == store.ClockPinned {
 				p += " [" + s.Pinned.UTC().Format("2006-01-02 15:04") + " UTC]"
 			}

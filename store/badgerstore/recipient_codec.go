@@ -94,6 +94,10 @@ var recipientFields = []recipientField{
 	{77, "IsSoftDeletedByDisable", func(r *store.Recipient) any { return &r.IsSoftDeletedByDisable }},
 	{78, "IsInactiveMailbox", func(r *store.Recipient) any { return &r.IsInactiveMailbox }},
 	{79, "WhenSoftDeleted", func(r *store.Recipient) any { return &r.WhenSoftDeleted }},
+	{80, "MailTip", func(r *store.Recipient) any { return &r.MailTip }},
+	{81, "MailTipTranslations", func(r *store.Recipient) any { return &r.MailTipTranslations }},
+	{82, "PasswordLastSet", func(r *store.Recipient) any { return &r.PasswordLastSet }},
+	{83, "MailboxOwner", func(r *store.Recipient) any { return &r.MailboxOwner }},
 }
 
 // recipientCodec encodes recipients with recipientFields.

@@ -13,8 +13,10 @@ import (
 type BaseClock interface{ Now() time.Time }
 
 // Clock is the tenant's virtual clock: the base clock moved or pinned by the tenant's
-// persisted ClockSetting (Set-SimClock). The setting is read from the store once, on first
-// use, and kept up to date by SetSetting, so reading the time costs no store call.
+// persisted ClockSetting (Set-SimClock). The setting is read from the store on first use
+// and again on the first use after Refresh (the shell refreshes before each statement, so
+// another process's Set-SimClock is seen by the next statement); in between it is kept
+// up to date by SetSetting, so reading the time costs no store call.
 type Clock struct {
 	base BaseClock
 	st   store.Settings
@@ -57,6 +59,14 @@ func (c *Clock) Now() time.Time {
 func (c *Clock) Attach(st store.Settings) {
 	c.mu.Lock()
 	c.st, c.loaded = st, false
+	c.mu.Unlock()
+}
+
+// Refresh makes the next Now read the tenant's setting again, which another process
+// sharing the tenant may have changed.
+func (c *Clock) Refresh() {
+	c.mu.Lock()
+	c.loaded = false
 	c.mu.Unlock()
 }
 

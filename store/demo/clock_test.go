@@ -45,6 +45,32 @@ func TestClock(t *testing.T) {
 	}
 }
 
+// TestClockRefresh checks that a setting another process wrote (straight to the store,
+// not through this clock) is seen only after Refresh.
+func TestClockRefresh(t *testing.T) {
+	ctx := context.Background()
+	st := open(t)
+	real := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	c := demo.NewClock(fixed{real}, st)
+	if got := c.Now(); !got.Equal(real) {
+		t.Fatalf("clock = %v, want the real time", got)
+	}
+	pinned := time.Date(2024, 12, 24, 18, 0, 0, 0, time.UTC)
+	if _, err := st.UpdateTenant(ctx, func(x *store.Tenant) error {
+		x.Clock = store.ClockSetting{Mode: store.ClockPinned, Pinned: pinned}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now(); !got.Equal(real) {
+		t.Fatalf("clock before Refresh = %v, want the cached real time", got)
+	}
+	c.Refresh()
+	if got := c.Now(); !got.Equal(pinned) {
+		t.Fatalf("clock after Refresh = %v, want %v", got, pinned)
+	}
+}
+
 // TestRetentionFollowsTenantClock runs a store on the tenant clock, attached after the
 // store opened as a program does: moving the clock with the tenant's setting (what
 // Set-SimClock writes) expires audit records, and releasing it brings them back into
