@@ -188,6 +188,33 @@ func checkYear(property string, t time.Time) error {
 	return nil
 }
 
+// RawTraceEntries returns the entries the store writes for a row and its events, the
+// row's time and the events' owner filled in as the store fills them and nothing
+// checked, for benchmarks that write them through Badger directly: the store's seeding
+// rate is judged against Badger's own rate for the same entries.
+func RawTraceEntries(row store.TraceRow, events []store.TraceEvent, expiresAt uint64) ([]*badger.Entry, error) {
+	row.Received = normTime(row.Received)
+	life := lifetime{expiresAt: expiresAt}
+	p := tracePlan{key: traceKey(row.Received, row.MessageTraceId, row.RecipientAddress), life: life, row: &row}
+	var out []*badger.Entry
+	collect := func(e *badger.Entry) error {
+		out = append(out, e)
+		return nil
+	}
+	if err := p.emit(collect); err != nil {
+		return nil, err
+	}
+	st := &rowState{row: &row, life: life, live: true}
+	for i := range events {
+		e, err := eventEntry(&events[i], st)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
 // eventEntry prepares and encodes one event of a row (see prepareEvent).
 func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
 	k, err := prepareEvent(e, st)
