@@ -2,7 +2,9 @@ package cmdlets
 
 import (
 	"encoding/binary"
+	"net/url"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/exosh/exosh/cmdlets/mailflow"
@@ -60,6 +62,15 @@ func advanceSearch(c *shell.Context, j store.SearchJob) (store.SearchJob, error)
 	}
 	j.Status, j.Rows = store.SearchDone, n
 	j.FileUrl = "https://admin.protection.outlook.com/ExtendedReport/Download?Type=OnDemandReport&RequestID=" + j.JobId.String()
+	// A tenant on disk also gets the report as a file under its state directory, and the
+	// job's FileUrl names that file, as Exchange's names its download.
+	if d, ok := c.Store.(interface{ Dir() string }); ok && d.Dir() != "" {
+		file := filepath.Join(d.Dir(), "historical-searches", j.JobId.String(), "report.csv")
+		if err := saveSearchCSV(c, c.Store, &j, file); err != nil {
+			return j, err
+		}
+		j.FileUrl = (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
+	}
 	if err := c.Store.UpdateSearch(c.Ctx, j); err != nil {
 		return j, err
 	}
@@ -83,8 +94,9 @@ func advanceSearch(c *shell.Context, j store.SearchJob) (store.SearchJob, error)
 }
 
 // saveSimHistoricalSearch is Save-SimHistoricalSearch: it writes a finished job's
-// report to a CSV file, streaming it page by page. (Exchange serves the file from
-// FileUrl; exosh keeps the rows with the job in the tenant.)
+// report to a CSV file of the admin's choice. (Exchange serves the file from FileUrl; a
+// tenant on disk also has it under its state directory, and every tenant keeps the rows
+// with the job, so an in-memory tenant can save it too.)
 type saveSimHistoricalSearch struct {
 	JobId store.ID
 	Path  string
@@ -116,13 +128,22 @@ func (e *saveSimHistoricalSearch) Process(c *shell.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(p)
+	return saveSearchCSV(c, t.st, &j, p)
+}
+
+// saveSearchCSV writes a finished job's report to a CSV file, streaming it page by page
+// so memory stays flat whatever the report's size.
+func saveSearchCSV(c *shell.Context, st store.Searches, j *store.SearchJob, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	var after store.Cursor
 	err = mailflow.WriteCSV(f, mailflow.ReportColumns(j.ReportType), func() ([]store.SearchRow, bool, error) {
-		rows, next, err := t.st.SearchRows(c.Ctx, j.JobId, after, 1000)
+		rows, next, err := st.SearchRows(c.Ctx, j.JobId, after, 1000)
 		after = next
 		return rows, next != "", err
 	})
