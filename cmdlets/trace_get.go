@@ -1,6 +1,7 @@
 package cmdlets
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -106,6 +107,13 @@ func (g *getMessageTrace) Process(c *shell.Context) error {
 		}
 		want, skip = size, (page-1)*size
 	}
+	// A Pending row may have settled on the tenant clock since it was stored: with a
+	// -Status filter the store is also asked for Pending rows, each is settled first, and
+	// the filter is applied to the status the row has now.
+	statuses := q.Statuses
+	if len(statuses) > 0 && !exoContains(statuses, store.TracePending) {
+		q.Statuses = append(slices.Clone(statuses), store.TracePending)
+	}
 	now := c.Clock.Now()
 	var out []store.TraceRow
 	for seen := 0; len(out) < want; {
@@ -122,6 +130,12 @@ func (g *getMessageTrace) Process(c *shell.Context) error {
 			if starting != "" && r.Received.Equal(end) && strings.ToLower(r.RecipientAddress) <= starting {
 				continue
 			}
+			if err := settleRows(c, rows[i:i+1]); err != nil {
+				return err
+			}
+			if len(statuses) > 0 && !exoContains(statuses, r.Status) {
+				continue
+			}
 			if seen++; seen <= skip {
 				continue
 			}
@@ -133,9 +147,6 @@ func (g *getMessageTrace) Process(c *shell.Context) error {
 			break
 		}
 		q.After = next
-	}
-	if err := settleRows(c, out); err != nil {
-		return err
 	}
 	for i := range out {
 		if err := c.WriteObject(traceObject(&out[i], g.v2, start, end, skip+i)); err != nil {
