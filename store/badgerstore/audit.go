@@ -59,7 +59,7 @@ type auditPlan struct {
 
 // emit encodes the record once and hands over its entry and its index entries.
 func (p *auditPlan) emit(emit func(*badger.Entry) error) error {
-	v, err := auditCodec.append(nil, &p.r)
+	v, err := auditCodec.encode(&p.r)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"encoding/binary"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/exosh/exosh/store"
@@ -39,6 +40,8 @@ type codecTable[T any] struct {
 	what   string // the record type, for errors
 	fields []codecField[T]
 	byTag  []*codecField[T]
+	// sizeHint is the largest encoding seen so far, so that encode allocates once.
+	sizeHint atomic.Int64
 }
 
 // newCodecTable indexes fields by tag.
@@ -52,6 +55,17 @@ func newCodecTable[T any](what string, fields []codecField[T]) *codecTable[T] {
 		t.byTag[fields[i].tag] = &fields[i]
 	}
 	return t
+}
+
+// encode returns the encoding of r in a new slice, sized from the encodings before it:
+// bulk loads encode millions of records, and growing each slice from empty cost as much
+// as the encoding itself.
+func (t *codecTable[T]) encode(r *T) ([]byte, error) {
+	b, err := t.append(make([]byte, 0, t.sizeHint.Load()), r)
+	if n := int64(len(b)); n > t.sizeHint.Load() {
+		t.sizeHint.Store(n)
+	}
+	return b, err
 }
 
 // append appends the encoding of r to b. The encoding is canonical (fields in table

@@ -63,13 +63,13 @@ type tracePlan struct {
 // emit encodes the row or event and hands over its entries.
 func (p *tracePlan) emit(emit func(*badger.Entry) error) error {
 	if p.event != nil {
-		v, err := traceEventCodec.append(nil, p.event)
+		v, err := traceEventCodec.encode(p.event)
 		if err != nil {
 			return err
 		}
 		return emit(p.life.entry(p.key, v, encodingTraceEvent))
 	}
-	v, err := traceRowCodec.append(nil, p.row)
+	v, err := traceRowCodec.encode(p.row)
 	if err != nil {
 		return err
 	}
@@ -221,7 +221,7 @@ func eventEntry(e *store.TraceEvent, st *rowState) (*badger.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := traceEventCodec.append(nil, e)
+	v, err := traceEventCodec.encode(e)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +312,7 @@ func (s *Store) UpdateTraceStatus(ctx context.Context, key store.TraceRow, statu
 		}
 		r.Status = status
 		life := lifetime{expiresAt: item.ExpiresAt()}
-		v, err := traceRowCodec.append(nil, &r)
+		v, err := traceRowCodec.encode(&r)
 		if err != nil {
 			return err
 		}
