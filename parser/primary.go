@@ -107,11 +107,9 @@ func (p *parser) hashtable() (Expression, error) {
 	open := p.next()
 	h := &HashtableExpression{}
 	for {
+		p.skipSeparators()
 		t := p.peek()
 		switch {
-		case t.Type == tokNewline || isPunct(t, ";"):
-			p.next()
-			continue
 		case isPunct(t, "}"):
 			p.next()
 			h.Span = p.spanFrom(open.Pos)
