@@ -175,10 +175,8 @@ func (p *parser) hashKey() (Expression, error) {
 
 // peekSecond returns the token after the next one.
 func (p *parser) peekSecond() *lexer.Token {
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	return p.peek()
+	n, _ := p.peekGlued()
+	return n
 }
 
 // postfix parses member access, static access, method calls, indexing and postfix ++/--.

@@ -83,13 +83,10 @@ func (p *parser) isKeywordToken(kw string) bool {
 	if !isKeyword(t, kw) {
 		return false
 	}
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	if !p.adjacent() {
+	n, glued := p.peekGlued()
+	if !glued {
 		return true
 	}
-	n := p.peek()
 	return n.Type == tokNewline || isPunct(n, "(") || isPunct(n, "{") || isPunct(n, ";") ||
 		isPunct(n, ")") || isPunct(n, "}") || isPunct(n, "|")
 }
