@@ -87,11 +87,7 @@ func (g *getFolderStatistics) Process(c *shell.Context) error {
 	if g.FolderScope != "" && g.FolderScope != "All" {
 		folders = folderScopes[g.FolderScope]
 	}
-	is, err := itemStore(c)
-	if err != nil {
-		return err
-	}
-	items, err := deliveredItems(c, is, m.Guid)
+	items, err := deliveredItems(c, m.Guid)
 	if err != nil {
 		return err
 	}

@@ -49,11 +49,7 @@ func (g *getMailboxItem) Process(c *shell.Context) error {
 		}
 		folder = f
 	}
-	is, err := itemStore(c)
-	if err != nil {
-		return err
-	}
-	items, err := deliveredItems(c, is, m.Guid)
+	items, err := deliveredItems(c, m.Guid)
 	if err != nil {
 		return err
 	}
