@@ -105,6 +105,15 @@ func exoError(exception, msg string, target value.Value) *shell.ErrorRecord {
 	}
 }
 
+// nameTooLong is the validation error of a name longer than Exchange's 64 characters, or
+// nil; target is the value as the admin gave it.
+func nameTooLong(name string, target value.Value) *shell.ErrorRecord {
+	if len(name) <= 64 {
+		return nil
+	}
+	return exoError(excValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", len(name)), target)
+}
+
 func shortExceptionName(exc string) string {
 	if i := strings.LastIndexByte(exc, '.'); i >= 0 {
 		return exc[i+1:]
