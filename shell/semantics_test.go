@@ -65,6 +65,10 @@ func TestSemantics(t *testing.T) {
 		// loops and flow
 		{"for", "for ($i = 0; $i -lt 3; $i++) { $i }", "0\n1\n2\n"},
 		{"while break", "$i = 0; while ($true) { $i++; if ($i -ge 3) { break } }; $i", "3\n"},
+		{"while false", "while ($false) { 'x' }; 'done'", "done\n"},
+		{"while continue", "$i = 0; while ($i -lt 3) { $i++; if ($i -eq 2) { continue }; $i }", "1\n3\n"},
+		{"for continue runs the iterator", "for ($i = 0; $i -lt 5; $i++) { if ($i % 2) { continue }; $i }", "0\n2\n4\n"},
+		{"labeled break leaves for", ":outer for ($i = 0; $i -lt 3; $i++) { while ($true) { break outer } }; $i", "0\n"},
 		{"do until", "$i = 0; do { $i++ } until ($i -eq 2); $i", "2\n"},
 		{"continue", "foreach ($i in 1..4) { if ($i % 2) { continue }; $i }", "2\n4\n"},
 		{"labels", ":outer foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { continue outer }; \"$i$j\" } }", "11\n21\n31\n"},
