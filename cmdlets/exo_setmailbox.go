@@ -247,7 +247,7 @@ func (s *setMailbox) changes(c *shell.Context) (func(x *store.Recipient) error, 
 				if n == "Name" && x.Name != v {
 					// The distinguished name follows the new relative name.
 					if _, rest, ok := strings.Cut(x.DistinguishedName, ","); ok {
-						x.DistinguishedName = "CN=" + escapeRDN(v) + "," + rest
+						x.DistinguishedName = "CN=" + demo.EscapeDN(v) + "," + rest
 					}
 				}
 				*ptr(x) = v
@@ -547,16 +547,4 @@ func auditField(logon string, x *store.Recipient) *[]string {
 		return &x.AuditDelegate
 	}
 	return &x.AuditOwner
-}
-
-// escapeRDN escapes the characters a relative distinguished name must escape.
-func escapeRDN(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(",+\"\\<>;=", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
