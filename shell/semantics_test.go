@@ -62,6 +62,8 @@ func TestSemantics(t *testing.T) {
 		{"compound", "$s = 0; foreach ($i in 1..4) { $s += $i }; $s", "10\n"},
 		{"increment", "$i = 1; $i++; ++$i; $i", "3\n"},
 		{"typed variable", "[int]$n = '5'; $n = '7'; $n + 1", "8\n"},
+		{"regex statics", "[regex]::IsMatch('ABC', 'b'); [regex]::IsMatch('ABC', 'b', 'IgnoreCase'); [regex]::Split('a1B2c', '[0-9]') -join ','; [regex]::Replace('aAa', 'a', 'x'); [regex]::Replace('aAa', 'a', 'x', 'IgnoreCase')",
+			"False\nTrue\na,B,c\nxAx\nxxx\n"},
 		// loops and flow
 		{"for", "for ($i = 0; $i -lt 3; $i++) { $i }", "0\n1\n2\n"},
 		{"while break", "$i = 0; while ($true) { $i++; if ($i -ge 3) { break } }; $i", "3\n"},
