@@ -28,12 +28,8 @@ func (g *getMailboxItem) Params() []shell.Param {
 }
 
 func (g *getMailboxItem) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	m, err := g.t.resolve(c, g.Identity, store.ClassMailbox, store.ClassGroup)
 	if err != nil {

@@ -322,12 +322,8 @@ func (g *getBypass) Params() []shell.Param {
 }
 
 func (g *getBypass) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	spec := listSpec{classes: bypassClasses, resultSize: g.ResultSize, keep: func(r *store.Recipient) bool {
 		return !strings.EqualFold(r.RecipientTypeDetails, "GroupMailbox") && !strings.EqualFold(r.RecipientTypeDetails, "DiscoveryMailbox")

@@ -120,12 +120,8 @@ func (g *getMailboxPermission) Params() []shell.Param {
 }
 
 func (g *getMailboxPermission) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	var mb store.Recipient
 	var err error
@@ -206,12 +202,8 @@ func (a *addMailboxPermission) Params() []shell.Param {
 }
 
 func (a *addMailboxPermission) Process(c *shell.Context) error {
-	if a.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		a.t = t
+	if err := openTenantOnce(c, &a.t); err != nil {
+		return err
 	}
 	mb, err := a.t.resolve(c, a.Identity, store.ClassMailbox)
 	if err != nil {
@@ -284,12 +276,8 @@ func (r *removeMailboxPermission) Params() []shell.Param {
 }
 
 func (r *removeMailboxPermission) Process(c *shell.Context) error {
-	if r.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		r.t = t
+	if err := openTenantOnce(c, &r.t); err != nil {
+		return err
 	}
 	mb, err := r.t.resolve(c, r.Identity, store.ClassMailbox)
 	if err != nil {
@@ -407,12 +395,8 @@ func (g *getRecipientPermission) Params() []shell.Param {
 }
 
 func (g *getRecipientPermission) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	var only *store.Trustee
 	if g.Trustee.set {

@@ -135,12 +135,8 @@ func durationBinder(dst *value.Value) shell.Binder {
 }
 
 func (s *setMailbox) Process(c *shell.Context) error {
-	if s.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		s.t = t
+	if err := openTenantOnce(c, &s.t); err != nil {
+		return err
 	}
 	change, err := s.changes(c)
 	if err != nil {
