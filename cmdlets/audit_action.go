@@ -88,12 +88,8 @@ func accessDenied(target any) *shell.ErrorRecord {
 }
 
 func (a *invokeMailboxAction) Process(c *shell.Context) error {
-	if a.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		a.t = t
+	if err := openTenantOnce(c, &a.t); err != nil {
+		return err
 	}
 	t := a.t
 	m, err := t.resolve(c, a.Identity, store.ClassMailbox, store.ClassGroup)

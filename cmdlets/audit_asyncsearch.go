@@ -81,8 +81,8 @@ func (n *newAuditLogSearch) Process(c *shell.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(n.Name) > 64 {
-		c.WriteError(exoError(excValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", len(n.Name)), n.Name))
+	if err := nameTooLong(n.Name, n.Name); err != nil {
+		c.WriteError(err)
 		return nil
 	}
 	q := store.AuditQuery{Start: n.StartDate.UTC(), End: n.EndDate.UTC(), Operations: n.Operations}

@@ -71,12 +71,8 @@ func (g *getFolderStatistics) Params() []shell.Param {
 }
 
 func (g *getFolderStatistics) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	m, err := g.t.resolve(c, g.Identity, store.ClassMailbox, store.ClassGroup)
 	if err != nil {
@@ -87,11 +83,7 @@ func (g *getFolderStatistics) Process(c *shell.Context) error {
 	if g.FolderScope != "" && g.FolderScope != "All" {
 		folders = folderScopes[g.FolderScope]
 	}
-	is, err := itemStore(c)
-	if err != nil {
-		return err
-	}
-	items, err := deliveredItems(c, is, m.Guid)
+	items, err := deliveredItems(c, m.Guid)
 	if err != nil {
 		return err
 	}

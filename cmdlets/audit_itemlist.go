@@ -28,12 +28,8 @@ func (g *getMailboxItem) Params() []shell.Param {
 }
 
 func (g *getMailboxItem) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	m, err := g.t.resolve(c, g.Identity, store.ClassMailbox, store.ClassGroup)
 	if err != nil {
@@ -49,11 +45,7 @@ func (g *getMailboxItem) Process(c *shell.Context) error {
 		}
 		folder = f
 	}
-	is, err := itemStore(c)
-	if err != nil {
-		return err
-	}
-	items, err := deliveredItems(c, is, m.Guid)
+	items, err := deliveredItems(c, m.Guid)
 	if err != nil {
 		return err
 	}

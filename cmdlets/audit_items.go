@@ -82,7 +82,7 @@ func (a *invokeMailboxAction) perform(c *shell.Context, m *store.Recipient, e *e
 	if err != nil {
 		return err
 	}
-	all, err := deliveredItems(c, is, m.Guid)
+	all, err := deliveredItems(c, m.Guid)
 	if err != nil {
 		return err
 	}
@@ -154,11 +154,7 @@ func (a *invokeMailboxAction) bulk(c *shell.Context, m *store.Recipient, who act
 		return nil
 	}
 	if a.Subject != "" {
-		is, err := itemStore(c)
-		if err != nil {
-			return err
-		}
-		all, err := deliveredItems(c, is, m.Guid)
+		all, err := deliveredItems(c, m.Guid)
 		if err != nil {
 			return err
 		}

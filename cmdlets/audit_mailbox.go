@@ -103,7 +103,11 @@ func itemStore(c *shell.Context) (store.Items, error) {
 
 // deliveredItems returns the items of a mailbox that are there by the tenant clock
 // (messages still on their way are left out).
-func deliveredItems(c *shell.Context, is store.Items, mailbox store.ID) ([]store.Item, error) {
+func deliveredItems(c *shell.Context, mailbox store.ID) ([]store.Item, error) {
+	is, err := itemStore(c)
+	if err != nil {
+		return nil, err
+	}
 	all, err := is.MailboxItems(c.Ctx, mailbox)
 	if err != nil {
 		return nil, err

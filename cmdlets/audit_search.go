@@ -125,12 +125,8 @@ func listEnumBinder(dst *[]string, param string, allowed []string) shell.Binder 
 const errOwnerNeedsDetails = "The Owner logon type can only be used with the ShowDetails switch."
 
 func (s *searchAuditLog) Process(c *shell.Context) error {
-	if s.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		s.t = t
+	if err := openTenantOnce(c, &s.t); err != nil {
+		return err
 	}
 	if exoContains(s.LogonTypes, "Owner") && !s.ShowDetails {
 		c.WriteError(exoError(excArgument, errOwnerNeedsDetails, "Owner"))

@@ -111,26 +111,16 @@ var notRecognized = regexp.MustCompile(`The term '([^']*)' is not recognized`)
 func runSnippet(t *testing.T, code string) (outcome, detail string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	tmp := t.TempDir()
-	tenant, closeStore := shelltest.Tenant(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
-	defer closeStore()
-	s, err := shell.New(append(tenant,
+	s, closeAll := shelltest.ScriptSession(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), &stdout, &stderr,
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithIO(strings.NewReader(""), &stdout, &stderr),
 		shell.WithLineReader(adminAnswers(&stdout)),
-		shell.WithTempDir(tmp),
-		shell.WithWorkDir(tmp),
-		shell.WithEnv(func(string) (string, bool) { return "", false }),
-	)...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	runErr := s.Run(ctx, shell.Source{Name: "", Text: code})
-	s.Close()
+	closeAll()
 	var pe *parser.Error
 	if errors.As(runErr, &pe) {
 		return outcomeParseError, fmt.Sprintf("%d:%d %s", pe.Pos.Line, pe.Pos.Column, pe.Msg)

@@ -298,12 +298,8 @@ func (m *removeMailbox) Params() []shell.Param {
 }
 
 func (m *removeMailbox) Process(c *shell.Context) error {
-	if m.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		m.t = t
+	if err := openTenantOnce(c, &m.t); err != nil {
+		return err
 	}
 	r, err := m.t.resolve(c, m.Identity, store.ClassMailbox)
 	if err != nil && m.PermanentlyDelete {

@@ -160,28 +160,12 @@ func (s *setOrganizationConfig) Params() []shell.Param {
 func orgBinder(p orgParam, dst *value.Value) shell.Binder {
 	switch p.kind {
 	case orgBool:
-		var b bool
-		inner := shell.Bool(&b)
-		return shell.Custom("Boolean", func(v value.Value) error {
-			if err := inner.Set(v); err != nil {
-				return err
-			}
-			*dst = b
-			return nil
-		})
+		return convertingBinder("Boolean", shell.Bool, func(b bool) value.Value { return b }, dst)
 	case orgSwitch:
 		var b bool
 		return switchAdapter{inner: shell.Switch(&b).(shell.SwitchBinder), get: func() { *dst = b }}
 	case orgInt:
-		var n int
-		inner := shell.Int(&n)
-		return shell.Custom("Int32", func(v value.Value) error {
-			if err := inner.Set(v); err != nil {
-				return err
-			}
-			*dst = value.Int(int64(n))
-			return nil
-		})
+		return convertingBinder("Int32", shell.Int, func(n int) value.Value { return value.Int(int64(n)) }, dst)
 	case orgList:
 		return shell.Custom("MultiValuedProperty", func(v value.Value) error { *dst = strs(mvStrings(v)); return nil })
 	case orgSpan:
@@ -203,6 +187,20 @@ func orgBinder(p orgParam, dst *value.Value) shell.Binder {
 			return nil
 		}
 		*dst = value.ToString(v)
+		return nil
+	})
+}
+
+// convertingBinder converts an argument with a typed binder (so a bad value fails as it
+// would for that type) and stores the result in *dst as the setting's value.
+func convertingBinder[T any](typeName string, typed func(*T) shell.Binder, toValue func(T) value.Value, dst *value.Value) shell.Binder {
+	var x T
+	inner := typed(&x)
+	return shell.Custom(typeName, func(v value.Value) error {
+		if err := inner.Set(v); err != nil {
+			return err
+		}
+		*dst = toValue(x)
 		return nil
 	})
 }
@@ -324,12 +322,8 @@ func (g *getBypass) Params() []shell.Param {
 }
 
 func (g *getBypass) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	spec := listSpec{classes: bypassClasses, resultSize: g.ResultSize, keep: func(r *store.Recipient) bool {
 		return !strings.EqualFold(r.RecipientTypeDetails, "GroupMailbox") && !strings.EqualFold(r.RecipientTypeDetails, "DiscoveryMailbox")

@@ -120,12 +120,8 @@ func (g *getMailboxPermission) Params() []shell.Param {
 }
 
 func (g *getMailboxPermission) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	var mb store.Recipient
 	var err error
@@ -209,12 +205,8 @@ func (a *addMailboxPermission) Params() []shell.Param {
 }
 
 func (a *addMailboxPermission) Process(c *shell.Context) error {
-	if a.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		a.t = t
+	if err := openTenantOnce(c, &a.t); err != nil {
+		return err
 	}
 	if !a.Owner.set && !a.User.set {
 		return errNoPermissionSet()
@@ -293,12 +285,8 @@ func (r *removeMailboxPermission) Params() []shell.Param {
 }
 
 func (r *removeMailboxPermission) Process(c *shell.Context) error {
-	if r.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		r.t = t
+	if err := openTenantOnce(c, &r.t); err != nil {
+		return err
 	}
 	mb, err := r.t.resolve(c, r.Identity, store.ClassMailbox)
 	if err != nil {
@@ -416,12 +404,8 @@ func (g *getRecipientPermission) Params() []shell.Param {
 }
 
 func (g *getRecipientPermission) Process(c *shell.Context) error {
-	if g.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		g.t = t
+	if err := openTenantOnce(c, &g.t); err != nil {
+		return err
 	}
 	var only *store.Trustee
 	if g.Trustee.set {

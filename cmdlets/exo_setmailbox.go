@@ -143,12 +143,8 @@ func durationBinder(dst *value.Value) shell.Binder {
 }
 
 func (s *setMailbox) Process(c *shell.Context) error {
-	if s.t == nil {
-		t, err := openTenant(c)
-		if err != nil {
-			return err
-		}
-		s.t = t
+	if err := openTenantOnce(c, &s.t); err != nil {
+		return err
 	}
 	change, err := s.changes(c)
 	if err != nil {
@@ -257,7 +253,7 @@ func (s *setMailbox) changes(c *shell.Context) (func(x *store.Recipient) error, 
 				if n == "Name" && x.Name != v {
 					// The distinguished name follows the new relative name.
 					if _, rest, ok := strings.Cut(x.DistinguishedName, ","); ok {
-						x.DistinguishedName = "CN=" + escapeRDN(v) + "," + rest
+						x.DistinguishedName = "CN=" + demo.EscapeDN(v) + "," + rest
 					}
 				}
 				*ptr(x) = v
@@ -570,16 +566,4 @@ func auditField(logon string, x *store.Recipient) *[]string {
 		return &x.AuditDelegate
 	}
 	return &x.AuditOwner
-}
-
-// escapeRDN escapes the characters a relative distinguished name must escape.
-func escapeRDN(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(",+\"\\<>;=", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

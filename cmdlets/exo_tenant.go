@@ -44,6 +44,20 @@ func openTenant(c *shell.Context) (*tenant, error) {
 	return &tenant{st: c.Store, t: t}, nil
 }
 
+// openTenantOnce opens the tenant on the first record a cmdlet processes and keeps it in
+// *t for the rest of the pipeline.
+func openTenantOnce(c *shell.Context, t **tenant) error {
+	if *t != nil {
+		return nil
+	}
+	opened, err := openTenant(c)
+	if err != nil {
+		return err
+	}
+	*t = opened
+	return nil
+}
+
 // seedDemoHistory generates the ten days of mail traffic a fresh demo tenant ships with,
 // ending at the session's now, and clears the tenant's pending mark.
 func seedDemoHistory(c *shell.Context, t *store.Tenant) error {
@@ -103,6 +117,15 @@ func exoError(exception, msg string, target value.Value) *shell.ErrorRecord {
 		Exception:    exception,
 		TargetObject: target,
 	}
+}
+
+// nameTooLong is the validation error of a name longer than Exchange's 64 characters, or
+// nil; target is the value as the admin gave it.
+func nameTooLong(name string, target value.Value) *shell.ErrorRecord {
+	if len(name) <= 64 {
+		return nil
+	}
+	return exoError(excValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", len(name)), target)
 }
 
 func shortExceptionName(exc string) string {

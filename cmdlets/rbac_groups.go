@@ -349,8 +349,8 @@ func (n *newRoleGroup) Process(c *shell.Context) error {
 		return err
 	}
 	name := strings.TrimSpace(n.Name)
-	if len(name) > 64 {
-		return exoError(excValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", len(name)), n.Name)
+	if err := nameTooLong(name, n.Name); err != nil {
+		return err
 	}
 	if _, err := t.roles.RoleGroup(c.Ctx, name); err == nil {
 		return exoError(excNameInUse, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", name), n.Name)

@@ -51,23 +51,13 @@ func runExample(t *testing.T, script string) string {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	tmp := t.TempDir()
-	tenant, closeStore := shelltest.Tenant(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
-	defer closeStore()
-	s, err := shell.New(append(tenant,
+	s, closeAll := shelltest.ScriptSession(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), &out, &out,
 		shell.WithCmdlets(cmdlets.All()...),
 		shell.WithViews(cmdlets.Views()...),
 		shell.WithAccess(cmdlets.AccessPolicy()),
-		shell.WithIO(strings.NewReader(""), &out, &out),
-		shell.WithTempDir(tmp),
-		shell.WithWorkDir(tmp),
-		shell.WithEnv(func(string) (string, bool) { return "", false }),
-	)...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	runErr := s.RunScript(context.Background(), shell.Source{Name: script, Text: string(text), File: true}, nil)
-	s.Close()
+	closeAll()
 	if runErr != nil {
 		out.WriteString("[exit: " + runErr.Error() + "]\n")
 	}

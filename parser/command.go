@@ -25,15 +25,12 @@ func (p *parser) startsExpression() bool {
 			return true
 		}
 		if isDash(t) {
-			m := p.mark()
-			defer p.reset(m)
-			p.next()
 			// A dash is the minus operator unless it begins a parameter-like word such as
 			// -foo; -not and the other unary words are operators.
-			if !p.adjacent() {
+			n, glued := p.peekGlued()
+			if !glued {
 				return true
 			}
-			n := p.peek()
 			if n.Type == tokWord {
 				return unaryWords[strings.ToLower(n.Value)]
 			}
@@ -246,22 +243,17 @@ func (p *parser) command() (*Command, error) {
 
 // nextAdjacentToken reports whether the token after the next one touches it.
 func (p *parser) nextAdjacentToken() bool {
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	return p.adjacent() && !isPipeEnd(p.peek())
+	n, glued := p.peekGlued()
+	return glued && !isPipeEnd(n)
 }
 
 // atParameter reports whether a dash starts a parameter token: a dash touching a letter,
 // '_' or '?'.
 func (p *parser) atParameter() bool {
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	if !p.adjacent() {
+	n, glued := p.peekGlued()
+	if !glued {
 		return false
 	}
-	n := p.peek()
 	if isPunct(n, "?") {
 		return true
 	}
@@ -436,13 +428,10 @@ func (p *parser) atPostfix() bool {
 	if !isPunct(t, ".") && !isPunct(t, "::") {
 		return false
 	}
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	if !p.adjacent() {
+	n, glued := p.peekGlued()
+	if !glued {
 		return false
 	}
-	n := p.peek()
 	return n.Type == tokWord || n.Type == tokVar || n.Type == tokSQ || n.Type == tokDQ || isPunct(n, "(")
 }
 

@@ -48,11 +48,8 @@ func (p *parser) peekBinaryOp() (string, int, int) {
 		return "", 0, 0
 	}
 	if isDash(t) {
-		m := p.mark()
-		defer p.reset(m)
-		p.next()
-		if p.adjacent() && p.peek().Type == tokWord {
-			w := strings.ToLower(p.peek().Value)
+		if n, glued := p.peekGlued(); glued && n.Type == tokWord {
+			w := strings.ToLower(n.Value)
 			if prec, ok := wordOps[w]; ok {
 				return "-" + w, prec, 2
 			}

@@ -121,6 +121,16 @@ func (p *parser) adjacent() bool {
 	return !t.EOF() && t.Pos.Offset == p.prevEnd.Offset
 }
 
+// peekGlued looks past the next token without consuming anything: it returns the token
+// after it and whether that one touches it (nothing between them), which is how a dash,
+// a dot or a keyword tells what it begins.
+func (p *parser) peekGlued() (*lexer.Token, bool) {
+	m := p.mark()
+	defer p.reset(m)
+	p.next()
+	return p.peek(), p.adjacent()
+}
+
 // mark and reset give backtracking over the token stream.
 type mark struct {
 	cp      lexer.Checkpoint

@@ -78,28 +78,34 @@ func (p *parser) parenExpression() (Expression, error) {
 
 // subExpression parses `$( statements )`.
 func (p *parser) subExpression() (*SubExpression, error) {
-	open := p.next()
-	list, err := p.statements(")")
+	sp, list, err := p.parenStatements()
 	if err != nil {
 		return nil, err
 	}
-	if !p.accept(")") {
-		return nil, p.errAtPos(p.peek().Pos, msgMissingEndParenSubexpr)
-	}
-	return &SubExpression{Span: p.spanFrom(open.Pos), Statements: list}, nil
+	return &SubExpression{Span: sp, Statements: list}, nil
 }
 
 // arrayExpression parses `@( statements )`.
 func (p *parser) arrayExpression() (Expression, error) {
-	open := p.next()
-	list, err := p.statements(")")
+	sp, list, err := p.parenStatements()
 	if err != nil {
 		return nil, err
 	}
-	if !p.accept(")") {
-		return nil, p.errAtPos(p.peek().Pos, msgMissingEndParenSubexpr)
+	return &ArrayExpression{Span: sp, Statements: list}, nil
+}
+
+// parenStatements parses the opener `$(` or `@(`, a statement list and the closing ')',
+// returning the span of the whole.
+func (p *parser) parenStatements() (Span, []Statement, error) {
+	open := p.next()
+	list, err := p.statements(")")
+	if err != nil {
+		return Span{}, nil, err
 	}
-	return &ArrayExpression{Span: p.spanFrom(open.Pos), Statements: list}, nil
+	if !p.accept(")") {
+		return Span{}, nil, p.errAtPos(p.peek().Pos, msgMissingEndParenSubexpr)
+	}
+	return p.spanFrom(open.Pos), list, nil
 }
 
 // hashtable parses `@{ key = statement (newline|;) ... }`.
@@ -107,11 +113,9 @@ func (p *parser) hashtable() (Expression, error) {
 	open := p.next()
 	h := &HashtableExpression{}
 	for {
+		p.skipSeparators()
 		t := p.peek()
 		switch {
-		case t.Type == tokNewline || isPunct(t, ";"):
-			p.next()
-			continue
 		case isPunct(t, "}"):
 			p.next()
 			h.Span = p.spanFrom(open.Pos)
@@ -177,10 +181,8 @@ func (p *parser) hashKey() (Expression, error) {
 
 // peekSecond returns the token after the next one.
 func (p *parser) peekSecond() *lexer.Token {
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	return p.peek()
+	n, _ := p.peekGlued()
+	return n
 }
 
 // postfix parses member access, static access, method calls, indexing and postfix ++/--.

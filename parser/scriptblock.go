@@ -58,6 +58,8 @@ func (p *parser) scriptBlockBody(closer string) (*ScriptBlock, error) {
 	return sb, nil
 }
 
+// skipSeparators consumes the newlines and semicolons between statements (and between
+// the entries of a hashtable or a switch body).
 func (p *parser) skipSeparators() {
 	for t := p.peek(); t.Type == tokNewline || isPunct(t, ";"); t = p.peek() {
 		p.next()

@@ -34,11 +34,9 @@ func isStatementEnd(t *lexer.Token) bool {
 func (p *parser) statements(closer string) ([]Statement, error) {
 	var list []Statement
 	for {
+		p.skipSeparators()
 		t := p.peek()
 		switch {
-		case t.Type == tokNewline || isPunct(t, ";"):
-			p.next()
-			continue
 		case closes(t, closer) || t.EOF():
 			return list, nil
 		case isPunct(t, ")") || isPunct(t, "}"):
@@ -85,13 +83,10 @@ func (p *parser) isKeywordToken(kw string) bool {
 	if !isKeyword(t, kw) {
 		return false
 	}
-	m := p.mark()
-	defer p.reset(m)
-	p.next()
-	if !p.adjacent() {
+	n, glued := p.peekGlued()
+	if !glued {
 		return true
 	}
-	n := p.peek()
 	return n.Type == tokNewline || isPunct(n, "(") || isPunct(n, "{") || isPunct(n, ";") ||
 		isPunct(n, ")") || isPunct(n, "}") || isPunct(n, "|")
 }
@@ -457,11 +452,9 @@ func (p *parser) switchStatement(label string) (Statement, error) {
 	}
 	open := p.next()
 	for {
+		p.skipSeparators()
 		t := p.peek()
 		switch {
-		case t.Type == tokNewline || isPunct(t, ";"):
-			p.next()
-			continue
 		case isPunct(t, "}"):
 			p.next()
 			st.Span = p.spanFrom(kw.Pos)

@@ -114,15 +114,7 @@ func (s *Session) execStmt(sc *scope, st parser.Statement, out sink) error {
 		return s.execFor(sc, st, out)
 	case *parser.WhileStatement:
 		for {
-			v, err := s.conditionValue(sc, st.Condition)
-			if err != nil {
-				return err
-			}
-			if !value.ToBool(v) {
-				return nil
-			}
-			brk, err := loopBody(st.Label, s.runStatements(sc, st.Body.Statements, out))
-			if err != nil || brk {
+			if done, err := s.loopRound(sc, st.Condition, st.Label, st.Body, out); done {
 				return err
 			}
 		}
@@ -320,15 +312,7 @@ func (s *Session) execFor(sc *scope, st *parser.ForStatement, out sink) error {
 		if err := s.checkCancel(); err != nil {
 			return err
 		}
-		v, err := s.conditionValue(sc, st.Condition)
-		if err != nil {
-			return err
-		}
-		if !value.ToBool(v) {
-			return nil
-		}
-		brk, err := loopBody(st.Label, s.runStatements(sc, st.Body.Statements, out))
-		if err != nil || brk {
+		if done, err := s.loopRound(sc, st.Condition, st.Label, st.Body, out); done {
 			return err
 		}
 		if st.Iterator != nil {
@@ -337,6 +321,21 @@ func (s *Session) execFor(sc *scope, st *parser.ForStatement, out sink) error {
 			}
 		}
 	}
+}
+
+// loopRound runs one round of a while or for loop: the condition and, while it holds,
+// the body. done reports that the loop ends here: the condition failed, the body broke
+// out of the loop, or an error (returned).
+func (s *Session) loopRound(sc *scope, cond parser.Statement, label string, body *parser.StatementBlock, out sink) (done bool, err error) {
+	v, err := s.conditionValue(sc, cond)
+	if err != nil {
+		return true, err
+	}
+	if !value.ToBool(v) {
+		return true, nil
+	}
+	brk, err := loopBody(label, s.runStatements(sc, body.Statements, out))
+	return err != nil || brk, err
 }
 
 // execThrow raises a script-terminating error from `throw`.

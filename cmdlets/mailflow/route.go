@@ -2,6 +2,7 @@ package mailflow
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strings"
@@ -526,9 +527,8 @@ func (f *flow) deferRow(i int, led string) error {
 	return nil
 }
 
-// DeriveRuleID is the stable Guid text of a transport rule named name.
+// DeriveRuleID is the stable Guid text of a transport rule named name: the whole
+// SHA-256 of the (case-folded) name feeds the Guid, so each rule gets its own.
 func DeriveRuleID(name string) string {
-	var d [32]byte
-	copy(d[:], []byte(fmt.Sprintf("%032x", hash32("rule", name))))
-	return traceID(d).String()
+	return traceID(sha256.Sum256([]byte("rule\x00" + strings.ToLower(name)))).String()
 }

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"cmp"
 	"strings"
 	"time"
 	"unicode"
@@ -147,16 +148,16 @@ func Compare(a, b Value, caseSensitive bool) (int, error) {
 	case int32:
 		switch y := b.(type) {
 		case int32:
-			return cmpInt(int64(x), int64(y)), nil
+			return cmp.Compare(int64(x), int64(y)), nil
 		case int64:
-			return cmpInt(int64(x), y), nil
+			return cmp.Compare(int64(x), y), nil
 		}
 	case int64:
 		switch y := b.(type) {
 		case int32:
-			return cmpInt(x, int64(y)), nil
+			return cmp.Compare(x, int64(y)), nil
 		case int64:
-			return cmpInt(x, y), nil
+			return cmp.Compare(x, y), nil
 		}
 	case string:
 		if b == nil {
@@ -186,11 +187,11 @@ func Compare(a, b Value, caseSensitive bool) (int, error) {
 		}
 		switch x := x.(type) {
 		case bool:
-			return cmpInt(boolInt(x), boolInt(c.(bool))), nil
+			return cmp.Compare(boolInt(x), boolInt(c.(bool))), nil
 		case time.Time:
-			return cmpInt(timeTicks(x), timeTicks(c.(time.Time))), nil
+			return cmp.Compare(timeTicks(x), timeTicks(c.(time.Time))), nil
 		case time.Duration:
-			return cmpInt(int64(x), int64(c.(time.Duration))), nil
+			return cmp.Compare(int64(x), int64(c.(time.Duration))), nil
 		}
 		return cmpFloat(asFloat(a), asFloat(c)), nil
 	case Guid:
@@ -212,16 +213,7 @@ func boolInt(b bool) int64 {
 	return 0
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
+// cmpFloat orders two doubles; unlike cmp.Compare it ties NaN with every number.
 func cmpFloat(a, b float64) int {
 	switch {
 	case a < b:
@@ -246,7 +238,7 @@ func CompareStrings(a, b string, caseSensitive bool) int {
 		}
 		ka, kb := collationKey(ra), collationKey(rb)
 		if ka != kb {
-			return cmpInt(int64(ka), int64(kb))
+			return cmp.Compare(int64(ka), int64(kb))
 		}
 		if tie == 0 {
 			// Same letter, different case: lower case first.

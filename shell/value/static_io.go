@@ -3,6 +3,7 @@ package value
 import (
 	"os"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -182,8 +183,7 @@ func regexStatic(c *call) (Value, bool, error) {
 		if n < 3 || n > 4 {
 			return nil, true, c.overload()
 		}
-		cs := !(n == 4 && strings.Contains(strings.ToLower(c.str(3)), "ignorecase"))
-		r, err := RegexReplace(c.str(0), c.str(1), c.str(2), cs)
+		r, err := RegexReplace(c.str(0), c.str(1), c.str(2), c.regexCaseSensitive(3))
 		if err != nil {
 			return nil, true, methodError(c.method, n, err.Error())
 		}
@@ -192,20 +192,18 @@ func regexStatic(c *call) (Value, bool, error) {
 		if n < 2 || n > 3 {
 			return nil, true, c.overload()
 		}
-		cs := !(n == 3 && strings.Contains(strings.ToLower(c.str(2)), "ignorecase"))
-		re, err := CompileRegex(c.str(1), cs)
+		re, err := c.regexArg(1)
 		if err != nil {
-			return nil, true, methodError(c.method, n, err.Error())
+			return nil, true, err
 		}
 		return re.MatchString(c.str(0)), true, nil
 	case "split":
 		if n < 2 || n > 3 {
 			return nil, true, c.overload()
 		}
-		cs := !(n == 3 && strings.Contains(strings.ToLower(c.str(2)), "ignorecase"))
-		re, err := CompileRegex(c.str(1), cs)
+		re, err := c.regexArg(1)
 		if err != nil {
-			return nil, true, methodError(c.method, n, err.Error())
+			return nil, true, err
 		}
 		var out []Value
 		for _, p := range SplitRegex(re, c.str(0), 0) {
@@ -219,6 +217,22 @@ func regexStatic(c *call) (Value, bool, error) {
 		return regexUnescape(c.str(0)), true, nil
 	}
 	return nil, false, nil
+}
+
+// regexArg compiles argument i of a [regex] static method as its pattern, with the
+// optional RegexOptions argument after it (see regexCaseSensitive).
+func (c *call) regexArg(i int) (*regexp.Regexp, error) {
+	re, err := CompileRegex(c.str(i), c.regexCaseSensitive(i+1))
+	if err != nil {
+		return nil, methodError(c.method, c.n(), err.Error())
+	}
+	return re, nil
+}
+
+// regexCaseSensitive reads the optional RegexOptions argument i of a [regex] static
+// method: the match ignores case when the options name IgnoreCase.
+func (c *call) regexCaseSensitive(i int) bool {
+	return !(c.n() > i && strings.Contains(strings.ToLower(c.str(i)), "ignorecase"))
 }
 
 // regexEscape is Regex.Escape: metacharacters and white space get a backslash.

@@ -155,7 +155,7 @@ func NewRecipient(t store.Tenant, s Spec) store.Recipient {
 		Name:                 s.Name,
 		Alias:                s.Alias,
 		DisplayName:          s.DisplayName,
-		DistinguishedName:    "CN=" + escapeDN(s.Name) + ",OU=" + initial + ",OU=Microsoft Exchange Hosted Organizations," + forestDC,
+		DistinguishedName:    "CN=" + EscapeDN(s.Name) + ",OU=" + initial + ",OU=Microsoft Exchange Hosted Organizations," + forestDC,
 		RecipientTypeDetails: s.Type,
 		RecipientType:        store.RecipientTypeOf(s.Type),
 		FirstName:            s.FirstName,
@@ -302,8 +302,9 @@ func aliasFrom(name string) string {
 // AliasFrom is aliasFrom for the cmdlets (New-Mailbox without -Alias).
 func AliasFrom(name string) string { return aliasFrom(name) }
 
-// escapeDN escapes the characters a relative distinguished name must escape.
-func escapeDN(s string) string {
+// EscapeDN escapes the characters a relative distinguished name must escape (a renamed
+// recipient's new CN goes through it too).
+func EscapeDN(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune(",+\"\\<>;=", r) {

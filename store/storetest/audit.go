@@ -58,17 +58,7 @@ func auditData() []store.AuditRecord {
 
 // wantAudit filters and orders recs as the store must: the reference for every query.
 func wantAudit(recs []store.AuditRecord, q store.AuditQuery) []store.ID {
-	fold := func(list []string, v string) bool {
-		if len(list) == 0 {
-			return true
-		}
-		for _, x := range list {
-			if strings.EqualFold(x, v) {
-				return true
-			}
-		}
-		return false
-	}
+	fold := func(list []string, v string) bool { return anyMatch(list, v, strings.EqualFold) }
 	var keep []store.AuditRecord
 	for _, r := range recs {
 		mb := len(q.Mailboxes) == 0
@@ -99,26 +89,10 @@ func wantAudit(recs []store.AuditRecord, q store.AuditQuery) []store.ID {
 func findAudit(t *testing.T, s store.Store, q store.AuditQuery, page int) []store.ID {
 	t.Helper()
 	q.Limit = page
-	out := []store.ID{}
-	for i := 0; ; i++ {
-		recs, next, err := s.FindAudit(ctx, q)
-		if err != nil {
-			t.Fatalf("FindAudit page %d: %v", i, err)
-		}
-		if len(recs) > page || (next != "" && len(recs) != page) {
-			t.Fatalf("page %d has %d records, limit %d, next %q", i, len(recs), page, next)
-		}
-		for _, r := range recs {
-			out = append(out, r.ID)
-		}
-		if next == "" {
-			return out
-		}
-		if i > 1000 {
-			t.Fatal("paging does not end")
-		}
-		q.After = next
-	}
+	return pageAll(t, "FindAudit", page, func(after store.Cursor) ([]store.AuditRecord, store.Cursor, error) {
+		q.After = after
+		return s.FindAudit(ctx, q)
+	}, func(r store.AuditRecord) store.ID { return r.ID })
 }
 
 func testAuditPaths(t *testing.T, s store.Store) {

@@ -65,17 +65,7 @@ func traceData() []store.TraceRow {
 
 // wantTraces filters and orders rows as the store must: the reference for every query.
 func wantTraces(rows []store.TraceRow, q store.TraceQuery) []string {
-	wild := func(list []string, v string) bool {
-		if len(list) == 0 {
-			return true
-		}
-		for _, p := range list {
-			if store.MatchWildcard(p, v) {
-				return true
-			}
-		}
-		return false
-	}
+	wild := func(list []string, v string) bool { return anyMatch(list, v, store.MatchWildcard) }
 	var keep []store.TraceRow
 	for _, r := range rows {
 		ids := len(q.TraceIDs) == 0
@@ -117,26 +107,10 @@ func rowName(r store.TraceRow) string {
 func findTraces(t *testing.T, s store.Store, q store.TraceQuery, page int) []string {
 	t.Helper()
 	q.Limit = page
-	out := []string{}
-	for i := 0; ; i++ {
-		rows, next, err := s.FindTraces(ctx, q)
-		if err != nil {
-			t.Fatalf("FindTraces page %d: %v", i, err)
-		}
-		if len(rows) > page || (next != "" && len(rows) != page) {
-			t.Fatalf("page %d has %d rows, limit %d, next %q", i, len(rows), page, next)
-		}
-		for _, r := range rows {
-			out = append(out, rowName(r))
-		}
-		if next == "" {
-			return out
-		}
-		if i > 1000 {
-			t.Fatal("paging does not end")
-		}
-		q.After = next
-	}
+	return pageAll(t, "FindTraces", page, func(after store.Cursor) ([]store.TraceRow, store.Cursor, error) {
+		q.After = after
+		return s.FindTraces(ctx, q)
+	}, rowName)
 }
 
 func testTracePaths(t *testing.T, s store.Store) {
