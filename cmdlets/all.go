@@ -79,6 +79,7 @@ func Views() []format.View {
 			{Property: "Property", Align: format.AlignLeft},
 		}},
 		historyView,
+		auditDefaultsView,
 		{TypeName: pathInfoType, Kind: format.TableView, Columns: []format.Column{
 			{Property: "Path", Align: format.AlignLeft},
 		}},

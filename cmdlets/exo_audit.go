@@ -90,16 +90,17 @@ func checkAudit(logonType string, actions []string) error {
 }
 
 // restoreAuditSet applies -DefaultAuditSet: the named logon types get Microsoft's default
-// actions back and join DefaultAuditSet (kept in Admin, Delegate, Owner order).
-func restoreAuditSet(types []string, set *[]string, admin, delegate, owner *[]string) {
+// actions back (those of the tenant's version of the defaults) and join DefaultAuditSet
+// (kept in Admin, Delegate, Owner order).
+func restoreAuditSet(version string, types []string, set *[]string, admin, delegate, owner *[]string) {
 	for _, t := range types {
 		switch strings.ToLower(t) {
 		case "admin":
-			*admin = demo.DefaultAuditActions("Admin")
+			*admin = demo.AuditDefaultsFor(version, "Admin")
 		case "delegate":
-			*delegate = demo.DefaultAuditActions("Delegate")
+			*delegate = demo.AuditDefaultsFor(version, "Delegate")
 		case "owner":
-			*owner = demo.DefaultAuditActions("Owner")
+			*owner = demo.AuditDefaultsFor(version, "Owner")
 		}
 	}
 	var out []string

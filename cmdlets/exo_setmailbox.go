@@ -380,9 +380,9 @@ func (s *setMailbox) changes(c *shell.Context) (func(x *store.Recipient) error, 
 		add(func(x *store.Recipient) error { x.PasswordLastSet = now; return nil })
 	}
 	if c.Bound("DefaultAuditSet") {
-		types := s.AuditSet
+		types, version := s.AuditSet, s.t.t.AuditDefaults
 		add(func(x *store.Recipient) error {
-			restoreAuditSet(types, &x.DefaultAuditSet, &x.AuditAdmin, &x.AuditDelegate, &x.AuditOwner)
+			restoreAuditSet(version, types, &x.DefaultAuditSet, &x.AuditAdmin, &x.AuditDelegate, &x.AuditOwner)
 			return nil
 		})
 	}

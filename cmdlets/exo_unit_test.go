@@ -168,9 +168,15 @@ func TestAuditRules(t *testing.T) {
 	}
 	set := []string{"Delegate"}
 	var admin, delegate, owner []string
-	restoreAuditSet([]string{"owner", "Admin"}, &set, &admin, &delegate, &owner)
+	restoreAuditSet("", []string{"owner", "Admin"}, &set, &admin, &delegate, &owner)
 	if strings.Join(set, ",") != "Admin,Delegate,Owner" || len(admin) != 13 || delegate != nil || len(owner) != 10 {
 		t.Errorf("restoreAuditSet: set %v admin %d delegate %v owner %d", set, len(admin), delegate, len(owner))
+	}
+	// A 2011 tenant restores the 2011 lists: eight admin actions, none for the owner.
+	set = []string{"Owner"}
+	restoreAuditSet("2011", []string{"Admin", "Owner"}, &set, &admin, &delegate, &owner)
+	if strings.Join(set, ",") != "Admin,Owner" || len(admin) != 8 || len(owner) != 0 {
+		t.Errorf("restoreAuditSet 2011: set %v admin %v owner %v", set, admin, owner)
 	}
 }
 

@@ -87,6 +87,20 @@ var cmdletHelp = map[string]helpEntry{
 			{Title: "Add a hundred mailboxes", Code: "New-SimMailbox -Count 100 -Prefix lab -Department Lab\n(Get-Mailbox -ResultSize Unlimited | Where-Object Department -eq 'Lab').Count", Remarks: "Prints 100."},
 		},
 	},
+	"get-simauditdefaults": {
+		Description: "Shows which mailbox actions are audited by default for each logon type: Exchange Online's defaults today (-Version Current) or those of Office 365 in 2011 (-Version 2011), when the non-owner mailbox access report was documented. The 2011 table has no owner column: nothing an owner did was logged by default then. Without -Version it shows the tenant's setting (Set-SimAuditDefaults).",
+		Examples: []helpExample{
+			{Title: "Show the 2011 defaults", Code: "Get-SimAuditDefaults -Version 2011", Remarks: "One row per action of the 2011 table, with the administrator and delegate columns."},
+			{Title: "List the actions audited for delegates today", Code: "Get-SimAuditDefaults -Version Current | Where-Object Delegate | ForEach-Object Action", Remarks: ""},
+		},
+	},
+	"set-simauditdefaults": {
+		Description: "Chooses the mailbox audit defaults of the tenant: the lists new mailboxes get and that Set-Mailbox -DefaultAuditSet restores. -ApplyToExisting also gives every mailbox the lists of the chosen version for the logon types still in its DefaultAuditSet; lists an admin customised stay as they are. The setting is kept with the tenant and its snapshots.",
+		Examples: []helpExample{
+			{Title: "Rehearse the 2011 non-owner mailbox access report", Code: "Set-SimAuditDefaults -Version 2011 -ApplyToExisting\n(Get-Mailbox -Identity 'Megan Bowen').AuditDelegate -join ', '", Remarks: "Prints Update, SoftDelete, HardDelete, SendAs: a delegate's moves and folder binds are no longer logged."},
+			{Title: "Go back to today's defaults", Code: "Set-SimAuditDefaults -Version Current -ApplyToExisting", Remarks: ""},
+		},
+	},
 	"get-history": {
 		Description: "Lists the commands entered at the prompt in this session, numbered from 1. Up and Down recall the commands of earlier sessions too; Get-History lists only this one's.",
 		Examples: []helpExample{
@@ -134,8 +148,9 @@ LONG DESCRIPTION
   SIM CMDLETS
     Cmdlets whose noun starts with Sim exist only in exosh. They seed data
     (New-SimMailbox, Send-SimMessage, Start-SimMailFlow, Invoke-SimMailboxAction),
-    control the emulation (Set-SimThrottling, Update-SimAccess) and report
-    (Get-SimNonOwnerAccessReport). Get-Command -Noun Sim* lists them all.
+    control the emulation (Set-SimThrottling, Update-SimAccess,
+    Set-SimAuditDefaults) and report (Get-SimNonOwnerAccessReport).
+    Get-Command -Noun Sim* lists them all.
 
   AT THE PROMPT
     Tab completes command names, parameter names, parameter values with a fixed

@@ -28,6 +28,10 @@ func simCmdlets() []shell.CmdletInfo {
 			New: func() shell.Cmdlet { return new(resetSimTenant) }},
 		{Name: "New-SimMailbox", Module: moduleSim, Synopsis: "Creates many mailboxes at once (for load tests).",
 			New: func() shell.Cmdlet { return new(newSimMailbox) }},
+		{Name: "Get-SimAuditDefaults", Module: moduleSim, Synopsis: "Shows the mailbox audit defaults of Exchange Online today or of Office 365 in 2011.",
+			New: func() shell.Cmdlet { return new(getSimAuditDefaults) }},
+		{Name: "Set-SimAuditDefaults", Module: moduleSim, Synopsis: "Chooses the mailbox audit defaults new mailboxes get (Current or 2011).",
+			New: func() shell.Cmdlet { return new(setSimAuditDefaults) }},
 	}
 }
 

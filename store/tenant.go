@@ -17,6 +17,9 @@ type Tenant struct {
 	Server string `json:"Server,omitempty"`
 	// Clock is the tenant's virtual clock setting.
 	Clock ClockSetting `json:"Clock"`
+	// AuditDefaults names the version of the mailbox audit defaults new mailboxes get
+	// ("2011"; empty for Exchange Online's current ones), an emulator setting.
+	AuditDefaults string `json:"AuditDefaults,omitempty"`
 	// HistoryPending marks a demo tenant whose mail history (the days of traffic it ships
 	// with) is still to be generated: that needs the session clock, which the seeding of
 	// recipients does not have, so the first Exchange cmdlet of a session generates it.

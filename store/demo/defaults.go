@@ -185,7 +185,7 @@ func NewRecipient(t store.Tenant, s Spec) store.Recipient {
 		r.SamAccountName = samAccountName(initial, key)
 		r.LegacyExchangeDN = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + hex32(initial, key) + "-" + s.Alias
 		r.WhenMailboxCreated = r.WhenCreated
-		applyMailboxDefaults(&r, initial, key)
+		applyMailboxDefaults(&r, initial, key, t.AuditDefaults)
 	case store.ClassMailUser, store.ClassContact:
 		setAddresses(&r, t, s)
 		if s.ExternalEmailAddress != "" {
@@ -225,8 +225,9 @@ func setAddresses(r *store.Recipient, t store.Tenant, s Spec) {
 }
 
 // applyMailboxDefaults sets the quotas, policies and audit settings of a new mailbox:
-// the 100 GB plan for user mailboxes, 50 GB for every other kind.
-func applyMailboxDefaults(r *store.Recipient, initial, key string) {
+// the 100 GB plan for user mailboxes, 50 GB for every other kind, and the audit defaults
+// of the tenant's version of them.
+func applyMailboxDefaults(r *store.Recipient, initial, key, auditVersion string) {
 	r.Database = databaseName(initial, key)
 	r.RetentionPolicy = "Default MRM Policy"
 	r.RoleAssignmentPolicy = "Default Role Assignment Policy"
@@ -255,9 +256,9 @@ func applyMailboxDefaults(r *store.Recipient, initial, key string) {
 	}
 	r.AuditEnabled = true
 	r.AuditLogAgeLimit = 90 * 24 * time.Hour
-	r.AuditAdmin = clone(DefaultAuditAdmin)
-	r.AuditDelegate = clone(DefaultAuditDelegate)
-	r.AuditOwner = clone(DefaultAuditOwner)
+	r.AuditAdmin = AuditDefaultsFor(auditVersion, "Admin")
+	r.AuditDelegate = AuditDefaultsFor(auditVersion, "Delegate")
+	r.AuditOwner = AuditDefaultsFor(auditVersion, "Owner")
 	r.DefaultAuditSet = clone(DefaultAuditSet)
 }
 

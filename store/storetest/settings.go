@@ -26,6 +26,7 @@ func testTenant(t *testing.T, s store.Store) {
 		AcceptedDomains: []store.AcceptedDomain{{Name: Domain, DomainName: Domain, DomainType: "Authoritative", Default: true, Initial: true}},
 		Server:          "DB6PR06A001DC06.EURPR06A001.prod.outlook.com",
 		Clock:           store.ClockSetting{Mode: store.ClockPinned, Pinned: fixedTime},
+		AuditDefaults:   "2011",
 	}
 	got, err := s.UpdateTenant(ctx, func(t *store.Tenant) error { *t = want; return nil })
 	wantErr(t, "UpdateTenant", err, nil)
@@ -48,7 +49,7 @@ func testTenant(t *testing.T, s store.Store) {
 	_, err = s.UpdateTenant(ctx, func(t *store.Tenant) error { t.Clock = store.ClockSetting{Mode: "Sideways"}; return nil })
 	wantErr(t, "bad clock", err, store.ErrInvalid)
 	got, _ = s.Tenant(ctx)
-	if got.Clock.Mode != store.ClockOffset || got.Name != "contoso" {
+	if got.Clock.Mode != store.ClockOffset || got.Name != "contoso" || got.AuditDefaults != "2011" {
 		t.Errorf("refused update was written: %+v", got)
 	}
 }

@@ -63,6 +63,7 @@ func populate(t *testing.T, s store.Store) {
 	wantErr(t, "sendas", s.PutRecipientPermission(ctx, store.RecipientPermission{Recipient: ID(0, 50), Trustee: store.Trustee{ID: ID(0, 2)}, AccessRights: []string{"SendAs"}}), nil)
 	_, err := s.UpdateTenant(ctx, func(t *store.Tenant) error {
 		t.Name, t.Clock = "contoso", store.ClockSetting{Mode: store.ClockPinned, Pinned: fixedTime}
+		t.AuditDefaults = "2011"
 		return nil
 	})
 	wantErr(t, "tenant", err, nil)
@@ -86,7 +87,7 @@ func testSnapshotRestoreExact(t *testing.T, s store.Store) {
 	wantErr(t, "remove member", s.RemoveMember(ctx, ID(0, 50), ID(0, 3)), nil)
 	_, err = s.UpdateOrganizationConfig(ctx, func(c *store.OrganizationConfig) error { c.AuditDisabled = true; return nil })
 	wantErr(t, "org", err, nil)
-	_, err = s.UpdateTenant(ctx, func(t *store.Tenant) error { t.Clock = store.ClockSetting{}; return nil })
+	_, err = s.UpdateTenant(ctx, func(t *store.Tenant) error { t.Clock, t.AuditDefaults = store.ClockSetting{}, ""; return nil })
 	wantErr(t, "clock", err, nil)
 	wantErr(t, "bypass", s.DeleteAuditBypass(ctx, ID(0, 5)), nil)
 
