@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"context"
+	"crypto/sha1"
 	"encoding/binary"
 	"flag"
 	"fmt"
@@ -65,21 +66,30 @@ func BenchmarkAuditSeedSim(b *testing.B) {
 			}
 			b.StartTimer()
 			wb := db.NewWriteBatch()
+			// The same keys as the Sim cmdlet writes: per mailbox in turn, its per entries one
+			// second apart ending at the same instant, ids one per mailbox with the entry's
+			// number in the low bytes. (Keys in one ever-decreasing sequence would let Badger
+			// skip most compaction work and measure another workload.)
 			at := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-			for i := range total {
-				var id store.ID
-				binary.BigEndian.PutUint64(id[8:], uint64(i))
+			for m := range boxes {
 				var mb store.ID
-				binary.BigEndian.PutUint64(mb[8:], uint64(i%boxes))
-				r := rec
-				r.ID, r.Mailbox, r.Created, r.Expires = id, mb, at.Add(-time.Duration(i)*time.Second), at.Add(90*24*time.Hour)
-				entries, err := badgerstore.RawAuditEntries(&r, uint64(r.Expires.Unix()))
-				if err != nil {
-					b.Fatal(err)
-				}
-				for _, e := range entries {
-					if err := wb.SetEntry(e); err != nil {
+				binary.BigEndian.PutUint64(mb[8:], uint64(m))
+				sum := sha1.Sum(mb[:])
+				base := store.ID(sum[:16])
+				for j := range per {
+					r := rec
+					r.Mailbox, r.Created = mb, at.Add(-time.Duration(per-1-j)*time.Second)
+					r.Expires = r.Created.Add(90 * 24 * time.Hour)
+					r.ID = base
+					binary.BigEndian.PutUint64(r.ID[8:], binary.BigEndian.Uint64(base[8:])^uint64(j))
+					entries, err := badgerstore.RawAuditEntries(&r, uint64(r.Expires.Unix()))
+					if err != nil {
 						b.Fatal(err)
+					}
+					for _, e := range entries {
+						if err := wb.SetEntry(e); err != nil {
+							b.Fatal(err)
+						}
 					}
 				}
 			}
