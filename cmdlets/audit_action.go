@@ -53,8 +53,10 @@ type invokeMailboxAction struct {
 	Date       time.Time
 	Count      int
 	t          *tenant
-	// pending are bulk entries not yet written (see flush).
+	// pending are bulk entries not yet written (see flush); loads are the batches being
+	// written.
 	pending []store.AuditRecord
+	loads   bulkLoads
 }
 
 func (a *invokeMailboxAction) Params() []shell.Param {

@@ -1,11 +1,13 @@
 package cmdlets
 
 import (
+	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exosh/exosh/shell"
@@ -201,7 +203,7 @@ func (a *invokeMailboxAction) bulk(c *shell.Context, m *store.Recipient, who act
 		r.SessionId = session
 		a.pending = append(a.pending, r)
 		if len(a.pending) == bulkBatch {
-			if err := a.flush(c); err != nil {
+			if err := a.startLoad(c); err != nil {
 				return err
 			}
 		}
@@ -214,29 +216,95 @@ func (a *invokeMailboxAction) bulk(c *shell.Context, m *store.Recipient, who act
 	return nil
 }
 
-// flush writes the bulk entries gathered so far. Entries of several pipeline inputs
-// (Get-Mailbox | Invoke-SimMailboxAction -Count n) share batches, so a pipeline over
-// many mailboxes writes in large batches.
+// flush writes the bulk entries gathered so far and waits until every batch is written.
+// Entries of several pipeline inputs (Get-Mailbox | Invoke-SimMailboxAction -Count n)
+// share batches, so a pipeline over many mailboxes writes in large batches.
 func (a *invokeMailboxAction) flush(c *shell.Context) error {
+	if err := a.startLoad(c); err != nil {
+		_ = a.loads.wait()
+		return err
+	}
+	return a.loads.wait()
+}
+
+// startLoad hands the gathered entries to a background load and returns at once, unless
+// two loads are already running: the next batch is then gathered and checked while the
+// previous one is written. It returns the error of a load that already failed, so a
+// failing pipeline stops instead of gathering on.
+func (a *invokeMailboxAction) startLoad(c *shell.Context) error {
+	if err := a.loads.failed(); err != nil {
+		return err
+	}
 	if len(a.pending) == 0 {
 		return nil
 	}
-	defer func() { a.pending = a.pending[:0] }()
-	// The same bulk command run twice at the same tenant time derives the same ids; the
-	// store then refuses the batch whole, so it is retried under other ids.
+	batch, ctx, st := a.pending, c.Ctx, a.t.st
+	a.pending = make([]store.AuditRecord, 0, bulkBatch)
+	a.loads.start(func() error { return seedBulk(ctx, st, batch) })
+	return nil
+}
+
+// seedBulk writes one batch. The same bulk command run twice at the same tenant time
+// derives the same ids; the store then refuses the batch whole, so it is retried under
+// other ids.
+func seedBulk(ctx context.Context, st store.Store, batch []store.AuditRecord) error {
 	for attempt := range 8 {
-		err := a.t.st.SeedAudit(c.Ctx, a.pending)
+		err := st.SeedAudit(ctx, batch)
 		if !errors.Is(err, store.ErrExists) {
 			return err
 		}
 		salt := demo.DeriveID("audit-salt", fmt.Sprint(attempt))
-		for i := range a.pending {
+		for i := range batch {
 			for j := range 8 {
-				a.pending[i].ID[j] ^= salt[j]
+				batch[i].ID[j] ^= salt[j]
 			}
 		}
 	}
 	return fmt.Errorf("bulk audit entries: %w", store.ErrExists)
+}
+
+// bulkLoads runs at most two batch writes at a time in the background and keeps the
+// first error.
+type bulkLoads struct {
+	wg    sync.WaitGroup
+	slots chan struct{}
+	mu    sync.Mutex
+	err   error
+}
+
+// start runs load in the background once fewer than two loads are running.
+func (l *bulkLoads) start(load func() error) {
+	if l.slots == nil {
+		l.slots = make(chan struct{}, 2)
+	}
+	l.slots <- struct{}{}
+	l.wg.Go(func() {
+		defer func() { <-l.slots }()
+		if err := load(); err != nil {
+			l.mu.Lock()
+			if l.err == nil {
+				l.err = err
+			}
+			l.mu.Unlock()
+		}
+	})
+}
+
+// failed returns the first error of the loads finished so far.
+func (l *bulkLoads) failed() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.err
+}
+
+// wait waits for every load and returns the first error (once).
+func (l *bulkLoads) wait() error {
+	l.wg.Wait()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	err := l.err
+	l.err = nil
+	return err
 }
 
 // End writes the bulk entries still gathered.

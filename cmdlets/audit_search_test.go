@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,5 +72,35 @@ Invoke-SimMailboxAction kwok -User bsmith -Action HardDelete -Subject "Plan" -Fo
 	if ev.Operation != "HardDelete" || ev.LogonType != "Delegate" || ev.FolderPathName != `\Archive` || ev.Owner != "Ken Kwok" ||
 		len(ev.Items) != 1 || ev.Items[0].Subject != "Plan" {
 		t.Errorf("event = %+v\n%s", ev, data)
+	}
+}
+
+// TestAuditBulkLoadsOverlap seeds more entries than three bulk batches on a tenant on
+// disk, so batches are checked while earlier ones are written: every entry arrives, once.
+func TestAuditBulkLoadsOverlap(t *testing.T) {
+	base := fixedBase{time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	st, err := badgerstore.Open(t.TempDir(), badgerstore.WithClock(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var out bytes.Buffer
+	s, err := shell.New(shell.WithStore(st), shell.WithClock(demo.NewClock(base, st)), shell.WithCmdlets(All()...),
+		shell.WithViews(Views()...), shell.WithIO(strings.NewReader(""), &out, &out), shell.WithWidth(120))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	n := 3*bulkBatch + 100
+	script := fmt.Sprintf(`Invoke-SimMailboxAction kwok -User admin@contoso.onmicrosoft.com -Action MailItemsAccessed -Folder Inbox -Count %d
+(Get-MailboxFolderStatistics kwok -FolderScope RecoverableItems | Where-Object Name -eq Audits).ItemsInFolder`, n)
+	if err := s.Run(context.Background(), shell.Source{Name: "test", Text: script}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(out.String()); got != fmt.Sprint(n) {
+		t.Errorf("entries = %s, want %d", got, n)
+	}
+	if err := st.Verify(context.Background()); err != nil {
+		t.Error(err)
 	}
 }

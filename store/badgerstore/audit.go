@@ -35,16 +35,39 @@ func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch 
 	}
 	defer release()
 	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	var plans []auditPlan
 	err = db.View(func(txn *badger.Txn) error {
 		plans, err = s.checkAudit(ctx, txn, recs)
 		return err
 	})
 	if err != nil {
+		s.writeMu.Unlock()
 		return fmt.Errorf("adding audit records: %w", err)
 	}
-	if err := writePlans(ctx, db, plans, (*auditPlan).emit, batch); err != nil {
+	if !batch {
+		defer s.writeMu.Unlock()
+		if err := writePlans(ctx, db, plans, (*auditPlan).emit, false); err != nil {
+			return fmt.Errorf("adding audit records: %w", err)
+		}
+		return nil
+	}
+	// A bulk load writes outside the lock: the next load's checks (point reads of a large
+	// log) then run while this one's entries are written, instead of after. Its keys stay
+	// in auditLoading until they are written, so those checks still refuse them.
+	if s.auditLoading == nil {
+		s.auditLoading = map[auditPos]struct{}{}
+	}
+	for i := range plans {
+		s.auditLoading[plans[i].pos()] = struct{}{}
+	}
+	s.writeMu.Unlock()
+	err = writePlans(ctx, db, plans, (*auditPlan).emit, true)
+	s.writeMu.Lock()
+	for i := range plans {
+		delete(s.auditLoading, plans[i].pos())
+	}
+	s.writeMu.Unlock()
+	if err != nil {
 		return fmt.Errorf("adding audit records: %w", err)
 	}
 	return nil
@@ -96,18 +119,12 @@ func RawAuditEntries(r *store.AuditRecord, expiresAt uint64) ([]*badger.Entry, e
 	return out, err
 }
 
-// auditEntries checks recs and returns the entries to write: for each live record, the
-// record and its index entries with one lifetime.
-func (s *Store) auditEntries(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]*badger.Entry, error) {
-	plans, err := s.checkAudit(ctx, txn, recs)
-	if err != nil {
-		return nil, err
-	}
-	return planEntries(plans, (*auditPlan).emit)
-}
+// pos is the plan's place in the log.
+func (p *auditPlan) pos() auditPos { return auditPos{micros(p.r.Created), p.r.ID} }
 
-// checkAudit validates recs, fills in their expiry and refuses records already stored
-// or given twice; it returns the live records to write. Nothing is encoded yet, and
+// checkAudit validates recs, fills in their expiry and refuses records already stored,
+// being bulk-loaded or given twice; it returns the live records to write. The caller
+// holds writeMu. Nothing is encoded yet, and
 // nothing that follows can fail on a record's content.
 func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]auditPlan, error) {
 	limits := map[store.ID]time.Duration{} // AuditLogAgeLimit by mailbox
@@ -152,7 +169,7 @@ func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.Au
 		if err != nil {
 			return nil, err
 		}
-		if taken {
+		if _, loading := s.auditLoading[pos]; taken || loading {
 			return nil, fmt.Errorf("audit record %s at %s: %w", r.ID, r.Created, store.ErrExists)
 		}
 		plans = append(plans, auditPlan{r: r, pk: pk, life: life})

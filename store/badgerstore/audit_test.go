@@ -2,11 +2,14 @@ package badgerstore
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 	"sort"
 	"testing"
 	"time"
 
 	"github.com/exosh/exosh/store"
+	"github.com/exosh/exosh/store/storetest"
 )
 
 func TestPlanAudit(t *testing.T) {
@@ -88,4 +91,35 @@ func be64(b []byte) uint64 {
 		v = v<<8 | uint64(x)
 	}
 	return v
+}
+
+// Bulk loads write outside the write lock, so a load checked while another is being
+// written must still refuse the records being written: of loads racing with the same
+// records exactly one succeeds, and the log verifies.
+func TestConcurrentSeedAuditRefusesDuplicates(t *testing.T) {
+	s := openDir(t, t.TempDir())
+	var batch []store.AuditRecord
+	for i := range 5000 {
+		batch = append(batch, storetest.AuditRecord(i, storetest.ID(0, i%7), storetest.Now.Add(-time.Duration(i)*time.Second)))
+	}
+	const loads = 4
+	errs := make(chan error, loads)
+	for range loads {
+		go func() { errs <- s.SeedAudit(bg, slices.Clone(batch)) }()
+	}
+	ok := 0
+	for range loads {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case !errors.Is(err, store.ErrExists):
+			t.Fatal(err)
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d of %d racing loads of the same records succeeded", ok, loads)
+	}
+	if err := s.Verify(bg); err != nil {
+		t.Error(err)
+	}
 }

@@ -55,15 +55,18 @@ type Store struct {
 	dir string // state directory; "" in memory
 	cfg config
 
-	mu        sync.Mutex
-	writeMu   sync.Mutex // serialises this process's write transactions
-	db        *badger.DB
-	holders   int
-	lazy      []*lazyHold // statement holds waiting for the first call (see Hold)
-	closed    bool
-	closeErr  error                     // from the last release's close, reported once
-	restoring string                    // name of a snapshot whose restore was interrupted
-	memSnaps  map[string]memorySnapshot // snapshots of an in-memory store
+	mu      sync.Mutex
+	writeMu sync.Mutex // serialises this process's write transactions
+	// auditLoading holds the primary keys of bulk-loaded audit records being written
+	// (guarded by writeMu), so that checks running meanwhile see them (see writeAudit).
+	auditLoading map[auditPos]struct{}
+	db           *badger.DB
+	holders      int
+	lazy         []*lazyHold // statement holds waiting for the first call (see Hold)
+	closed       bool
+	closeErr     error                     // from the last release's close, reported once
+	restoring    string                    // name of a snapshot whose restore was interrupted
+	memSnaps     map[string]memorySnapshot // snapshots of an in-memory store
 }
 
 var _ store.Store = (*Store)(nil)
