@@ -98,22 +98,20 @@ func Open(dir string, opts ...Option) (*Store, error) {
 func (s *Store) dbDir() string { return filepath.Join(s.dir, "db") }
 
 // badgerOptions tunes Badger for a small, often reopened database: a modest memtable so
-// open and close stay around 10 ms, and values kept in the LSM tree. Bulk loads of
-// millions of history records (SeedAudit, SeedTraces) set the rest: a 32 MB memtable and
-// 8 MB tables (fewer flushes and table files, each synced to disk) seed about 1.7 times
-// faster than 8 MB and 2 MB for some 2 ms more per open and close; more level-0 tables
-// before writes stall let a load run ahead of compaction; and Snappy-compressed blocks
-// (with a block cache for reading them) cut what compaction rewrites and syncs, which made
-// seeding 5 million audit entries about 1.3 times faster at no cost to a statement's open.
-// A 64 MB memtable seeds another 10% faster but doubles what every statement allocates.
+// open and close stay around 10 ms, no compression or block cache (values are small JSON
+// and the OS page cache serves reads), and values kept in the LSM tree. Bulk loads of
+// millions of history records (SeedAudit, SeedTraces) set the sizes: a 32 MB memtable
+// and 8 MB tables (fewer flushes and table files, each synced to disk) seed about 1.7
+// times faster than 8 MB and 2 MB for some 2 ms more per open and close, and more
+// level-0 tables before writes stall let a load run ahead of compaction.
 func (s *Store) badgerOptions() badger.Options {
 	o := badger.DefaultOptions(s.dbDir())
 	if s.cfg.inMemory {
 		o = badger.DefaultOptions("").WithInMemory(true)
 	}
 	return o.WithLogger(s.cfg.logger).
-		WithCompression(options.Snappy).
-		WithBlockCacheSize(64 << 20).
+		WithCompression(options.None).
+		WithBlockCacheSize(0).
 		WithMemTableSize(32 << 20).
 		WithBaseTableSize(8 << 20).
 		WithNumMemtables(4).
