@@ -57,6 +57,7 @@ type invokeMailboxAction struct {
 	// written.
 	pending []store.AuditRecord
 	loads   bulkLoads
+	bases   map[store.ID]bool // bulk id bases used by this command (see bulkBase)
 }
 
 func (a *invokeMailboxAction) Params() []shell.Param {

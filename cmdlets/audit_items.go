@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -184,7 +184,10 @@ func (a *invokeMailboxAction) bulk(c *shell.Context, m *store.Recipient, who act
 	consolidate := e.action == "FolderBind" && e.logonType == "Delegate"
 	// Entry ids are one derived id with the entry's number in its low bytes: unique within
 	// the run, and cheap enough for millions of entries.
-	base := demo.DeriveID("audit", m.Guid.String(), end.Format(time.RFC3339Nano), e.action, who.upn(), "bulk", fmt.Sprint(a.Count))
+	base, err := a.bulkBase(c, m, who, e, first)
+	if err != nil {
+		return err
+	}
 	day, session := "", ""
 	var last time.Time
 	for i := range a.Count {
@@ -244,23 +247,43 @@ func (a *invokeMailboxAction) startLoad(c *shell.Context) error {
 	return nil
 }
 
-// seedBulk writes one batch. The same bulk command run twice at the same tenant time
-// derives the same ids; the store then refuses the batch whole, so it is retried under
-// other ids.
+// seedBulk writes one batch. Its ids come from bulkBase, derived from each entry's
+// mailbox, account and action, so the store need not look each one up (LoadAudit).
 func seedBulk(ctx context.Context, st store.Store, batch []store.AuditRecord) error {
-	for attempt := range 8 {
-		err := st.SeedAudit(ctx, batch)
-		if !errors.Is(err, store.ErrExists) {
-			return err
+	if err := st.LoadAudit(ctx, batch); err != nil {
+		return fmt.Errorf("bulk audit entries: %w", err)
+	}
+	return nil
+}
+
+// bulkBase derives the id of a bulk run's first entry (the others differ in their low
+// bytes): from the mailbox, the run's end, action, account and count, plus a salt when
+// the same run was already made at the same tenant time (its first entry is in the log,
+// or an earlier pipeline input of this command used it).
+func (a *invokeMailboxAction) bulkBase(c *shell.Context, m *store.Recipient, who actor, e *entry, first time.Time) (store.ID, error) {
+	parts := []string{"audit", m.Guid.String(), e.at.Format(time.RFC3339Nano), e.action, who.upn(), "bulk", fmt.Sprint(a.Count)}
+	for salt := range 16 {
+		if salt > 0 {
+			parts = append(parts[:7], fmt.Sprint(salt))
 		}
-		salt := demo.DeriveID("audit-salt", fmt.Sprint(attempt))
-		for i := range batch {
-			for j := range 8 {
-				batch[i].ID[j] ^= salt[j]
+		base := demo.DeriveID(parts...)
+		if a.bases[base] {
+			continue
+		}
+		recs, _, err := a.t.st.FindAudit(c.Ctx, store.AuditQuery{Mailboxes: []store.ID{m.Guid}, Start: first,
+			End: first.Add(time.Microsecond), Limit: 1000})
+		if err != nil {
+			return base, err
+		}
+		if !slices.ContainsFunc(recs, func(r store.AuditRecord) bool { return r.ID == base }) {
+			if a.bases == nil {
+				a.bases = map[store.ID]bool{}
 			}
+			a.bases[base] = true
+			return base, nil
 		}
 	}
-	return fmt.Errorf("bulk audit entries: %w", store.ErrExists)
+	return store.ID{}, fmt.Errorf("bulk audit entries of %s: %w", m.Name, store.ErrExists)
 }
 
 // bulkLoads runs at most two batch writes at a time in the background and keeps the

@@ -33,6 +33,13 @@ type Audit interface {
 	// SeedAudit bulk-loads new records (seed files, benchmarks) with the same rules as
 	// AddAudit. The write is batched and is not one transaction.
 	SeedAudit(ctx context.Context, recs []AuditRecord) error
+	// LoadAudit bulk-loads generated records as SeedAudit does, but without looking each
+	// one up first, so a load of millions costs no reads. The caller guarantees that a
+	// record whose ID and Created may already be stored carries the same Mailbox, UserId
+	// and Operation (a generator deriving its ids from them does): such a record replaces
+	// its earlier copy under the same index entries. A record given twice in one call is
+	// still ErrExists, and nothing of the call is written.
+	LoadAudit(ctx context.Context, recs []AuditRecord) error
 }
 
 // AuditRecord is one mailbox audit log entry, as Search-MailboxAuditLog -ShowDetails

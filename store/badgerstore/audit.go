@@ -19,16 +19,34 @@ import (
 // before anything is written, so a rejected call writes nothing. A call too large for
 // one Badger transaction commits in several.
 func (s *Store) AddAudit(ctx context.Context, recs []store.AuditRecord) error {
-	return s.writeAudit(ctx, recs, false)
+	return s.writeAudit(ctx, recs, auditAdd)
 }
 
 // SeedAudit bulk-loads new audit records through a WriteBatch, with the same checks as
 // AddAudit.
 func (s *Store) SeedAudit(ctx context.Context, recs []store.AuditRecord) error {
-	return s.writeAudit(ctx, recs, true)
+	return s.writeAudit(ctx, recs, auditSeed)
 }
 
-func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch bool) error {
+// LoadAudit bulk-loads generated records through a WriteBatch, checked as SeedAudit's
+// except for the lookup of each record's key (see store.Audit).
+func (s *Store) LoadAudit(ctx context.Context, recs []store.AuditRecord) error {
+	return s.writeAudit(ctx, recs, auditLoad)
+}
+
+// auditWrite is how writeAudit writes: in transactions after looking every key up
+// (AddAudit), batched after looking them up (SeedAudit), or batched without lookups
+// (LoadAudit).
+type auditWrite int
+
+const (
+	auditAdd auditWrite = iota
+	auditSeed
+	auditLoad
+)
+
+func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, how auditWrite) error {
+	batch := how != auditAdd
 	db, release, err := s.hold(ctx)
 	if err != nil {
 		return err
@@ -37,7 +55,7 @@ func (s *Store) writeAudit(ctx context.Context, recs []store.AuditRecord, batch 
 	s.writeMu.Lock()
 	var plans []auditPlan
 	err = db.View(func(txn *badger.Txn) error {
-		plans, err = s.checkAudit(ctx, txn, recs)
+		plans, err = s.checkAudit(ctx, txn, recs, how != auditLoad)
 		return err
 	})
 	if err != nil {
@@ -122,11 +140,11 @@ func RawAuditEntries(r *store.AuditRecord, expiresAt uint64) ([]*badger.Entry, e
 // pos is the plan's place in the log.
 func (p *auditPlan) pos() auditPos { return auditPos{micros(p.r.Created), p.r.ID} }
 
-// checkAudit validates recs, fills in their expiry and refuses records already stored,
-// being bulk-loaded or given twice; it returns the live records to write. The caller
-// holds writeMu. Nothing is encoded yet, and
+// checkAudit validates recs, fills in their expiry and refuses records given twice and,
+// with lookup, records already stored or being bulk-loaded; it returns the live records
+// to write. The caller holds writeMu. Nothing is encoded yet, and
 // nothing that follows can fail on a record's content.
-func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord) ([]auditPlan, error) {
+func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.AuditRecord, lookup bool) ([]auditPlan, error) {
 	limits := map[store.ID]time.Duration{} // AuditLogAgeLimit by mailbox
 	seen := make(map[auditPos]bool, len(recs))
 	plans := make([]auditPlan, 0, len(recs))
@@ -165,11 +183,16 @@ func (s *Store) checkAudit(ctx context.Context, txn *badger.Txn, recs []store.Au
 		}
 		seen[pos] = true
 		pk := auditKey(r.Created, r.ID)
-		taken, err := exists(txn, pk)
-		if err != nil {
-			return nil, err
+		taken := false
+		if lookup {
+			var err error
+			if taken, err = exists(txn, pk); err != nil {
+				return nil, err
+			}
+			_, loading := s.auditLoading[pos]
+			taken = taken || loading
 		}
-		if _, loading := s.auditLoading[pos]; taken || loading {
+		if taken {
 			return nil, fmt.Errorf("audit record %s at %s: %w", r.ID, r.Created, store.ErrExists)
 		}
 		plans = append(plans, auditPlan{r: r, pk: pk, life: life})
