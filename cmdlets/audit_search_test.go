@@ -16,24 +16,32 @@ import (
 	"github.com/exosh/exosh/store/demo"
 )
 
-// TestAuditSearchResultFile runs New-MailboxAuditLogSearch on a tenant kept on disk: the
-// search object names SearchResult.xml under the state directory, and the file holds one
-// <Event> per matching entry with the entry's fields.
-func TestAuditSearchResultFile(t *testing.T) {
+// diskSession is a session on a demo tenant kept on disk in dir, its clock pinned to
+// 2 March 2026 09:00 UTC, writing its output to the returned buffer.
+func diskSession(t *testing.T, dir string) (*shell.Session, *badgerstore.Store, *bytes.Buffer) {
+	t.Helper()
 	base := fixedBase{time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	dir := t.TempDir()
 	st, err := badgerstore.Open(dir, badgerstore.WithClock(base))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	var out bytes.Buffer
+	out := &bytes.Buffer{}
 	s, err := shell.New(shell.WithStore(st), shell.WithClock(demo.NewClock(base, st)), shell.WithCmdlets(All()...),
-		shell.WithViews(Views()...), shell.WithIO(strings.NewReader(""), &out, &out), shell.WithWidth(120))
+		shell.WithViews(Views()...), shell.WithIO(strings.NewReader(""), out, out), shell.WithWidth(120))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	return s, st, out
+}
+
+// TestAuditSearchResultFile runs New-MailboxAuditLogSearch on a tenant kept on disk: the
+// search object names SearchResult.xml under the state directory, and the file holds one
+// <Event> per matching entry with the entry's fields.
+func TestAuditSearchResultFile(t *testing.T) {
+	dir := t.TempDir()
+	s, _, out := diskSession(t, dir)
 	script := `Add-MailboxPermission -Identity kwok -User bsmith -AccessRights FullAccess | Out-Null
 Invoke-SimMailboxAction kwok -User kwok -Action Create -Subject "Plan" -Date "3/1/2026 8:00 AM"
 Invoke-SimMailboxAction kwok -User bsmith -Action Move -Subject "Plan" -DestinationFolder Archive -Date "3/1/2026 9:00 AM"
@@ -78,19 +86,7 @@ Invoke-SimMailboxAction kwok -User bsmith -Action HardDelete -Subject "Plan" -Fo
 // TestAuditBulkLoadsOverlap seeds more entries than three bulk batches on a tenant on
 // disk, so batches are checked while earlier ones are written: every entry arrives, once.
 func TestAuditBulkLoadsOverlap(t *testing.T) {
-	base := fixedBase{time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	st, err := badgerstore.Open(t.TempDir(), badgerstore.WithClock(base))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	var out bytes.Buffer
-	s, err := shell.New(shell.WithStore(st), shell.WithClock(demo.NewClock(base, st)), shell.WithCmdlets(All()...),
-		shell.WithViews(Views()...), shell.WithIO(strings.NewReader(""), &out, &out), shell.WithWidth(120))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, st, out := diskSession(t, t.TempDir())
 	n := 3*bulkBatch + 100
 	script := fmt.Sprintf(`Invoke-SimMailboxAction kwok -User admin@contoso.onmicrosoft.com -Action MailItemsAccessed -Folder Inbox -Count %d
 (Get-MailboxFolderStatistics kwok -FolderScope RecoverableItems | Where-Object Name -eq Audits).ItemsInFolder`, n)
