@@ -209,13 +209,11 @@ var pairChunk = 2000
 // does not fit in one Badger transaction; each of those keeps both directions
 // consistent. The record, its indexes and its permissions then go in one transaction.
 func (s *Store) DeleteRecipient(ctx context.Context, id store.ID) error {
-	db, release, err := s.hold(ctx)
+	db, done, err := s.holdForWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer release()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer done()
 	for _, prefix := range [][]byte{memberPrefix(id), memberOfPrefix(id)} {
 		for {
 			n := 0

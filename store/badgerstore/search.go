@@ -158,13 +158,11 @@ func (s *Store) UpdateSearch(ctx context.Context, j store.SearchJob) error {
 // PutSearchRows appends result rows to a visible job, with the job's expiry. Rows too
 // many for one transaction commit in several.
 func (s *Store) PutSearchRows(ctx context.Context, id store.ID, rows []store.SearchRow) error {
-	db, release, err := s.hold(ctx)
+	db, done, err := s.holdForWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer release()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer done()
 	var entries []*badger.Entry
 	err = db.View(func(txn *badger.Txn) error {
 		_, item, err := s.visibleSearch(txn, id)

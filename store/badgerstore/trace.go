@@ -30,13 +30,11 @@ func (s *Store) SeedTraces(ctx context.Context, rows []store.TraceRow, events []
 }
 
 func (s *Store) writeTraces(ctx context.Context, rows []store.TraceRow, events []store.TraceEvent, batch bool) error {
-	db, release, err := s.hold(ctx)
+	db, done, err := s.holdForWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer release()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer done()
 	var plans []tracePlan
 	err = db.View(func(txn *badger.Txn) error {
 		plans, err = s.checkTraces(ctx, txn, rows, events)

@@ -28,17 +28,28 @@ func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error 
 // update runs fn in one read-write transaction while holding the state, retrying a
 // bounded number of times when Badger reports a conflict.
 func (s *Store) update(ctx context.Context, fn func(txn *badger.Txn) error) error {
-	db, release, err := s.hold(ctx)
+	db, done, err := s.holdForWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer release()
-	// Writers of this process take turns: Badger's optimistic transactions would
-	// otherwise fail read-modify-writes of a busy record after a few retries. Readers
-	// do not wait.
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer done()
 	return updateDB(ctx, db, fn)
+}
+
+// holdForWrite holds the state and takes this process's write turn; done gives both
+// back. Writers of this process take turns: Badger's optimistic transactions would
+// otherwise fail read-modify-writes of a busy record after a few retries. Readers do
+// not wait.
+func (s *Store) holdForWrite(ctx context.Context) (db *badger.DB, done func(), err error) {
+	db, release, err := s.hold(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.writeMu.Lock()
+	return db, func() {
+		s.writeMu.Unlock()
+		release()
+	}, nil
 }
 
 func updateDB(ctx context.Context, db *badger.DB, fn func(txn *badger.Txn) error) error {
