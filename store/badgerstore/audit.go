@@ -489,31 +489,7 @@ func verifyAudit(txn *badger.Txn, report func(string, ...any) bool) error {
 		return err
 	}
 	// A mailbox index entry that carries the record must carry the record's bytes.
-	err = scanItems(txn, []byte{famAuditByMailbox}, func(item *badger.Item) (bool, error) {
-		pk, ok := auditPrimary(item.Key())
-		if !ok || item.UserMeta() == 0 {
-			return true, nil // malformed keys are reported below; empty entries are valid
-		}
-		rec, err := txn.Get(pk)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return true, nil // reported below as an orphan
-		}
-		if err != nil {
-			return false, err
-		}
-		a, err := item.ValueCopy(nil)
-		if err != nil {
-			return false, err
-		}
-		b, err := rec.ValueCopy(nil)
-		if err != nil {
-			return false, err
-		}
-		if !bytes.Equal(a, b) || item.UserMeta() != rec.UserMeta() {
-			return report("audit index entry %x differs from its record", item.Key()), nil
-		}
-		return true, nil
-	})
+	err = verifyCarried(txn, report, famAuditByMailbox, auditPrimary)
 	if err != nil {
 		return err
 	}

@@ -22,8 +22,9 @@ import (
 //     rejected, so "foo"+"bar" can never collide with "foobar".
 //  4. Secondary index entries have empty values (except unique identities, whose value is
 //     the owner's 16-byte ID so a lookup is one point read, and the audit log's mailbox
-//     index, which carries the record so one mailbox's log is a sequential scan) and end
-//     with the suffix that rebuilds the primary key.
+//     index and the trace recipient index, which carry the record so one mailbox's log or
+//     one recipient's mail is a sequential scan) and end with the suffix that rebuilds
+//     the primary key.
 //  5. Values are JSON of the record struct, except recipients, audit records and trace
 //     rows and events, which use the binary record codec of record_codec.go; UserMeta
 //     names the encoding of each value, so values an earlier exosh wrote as JSON stay
@@ -50,7 +51,7 @@ import (
 //	1d name 00                                      role group by Name -> id16
 //	20 received8 traceID16 recipient 00             TraceRow (one per recipient)
 //	21 sender 00 received8 traceID16 recipient 00   trace rows by sender (empty value)
-//	22 recipient 00 received8 traceID16             trace rows by recipient (empty value)
+//	22 recipient 00 received8 traceID16             trace rows by recipient (the row, as 20)
 //	23 messageID 00 received8 traceID16 recipient 00 trace rows by Message-ID (empty value)
 //	24 traceID16 recipient 00 time8 seq2            TraceEvent
 //	30 created8 id16                                AuditRecord

@@ -10,6 +10,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"github.com/exosh/exosh/store"
+	"github.com/exosh/exosh/store/storetest"
 )
 
 // fullRecord sets every field of a record to a distinct non-zero value through
@@ -161,7 +162,7 @@ func TestTraceCodecsCoverEveryField(t *testing.T) {
 func TestAuditJSONRecordsStayReadable(t *testing.T) {
 	s := openDir(t, t.TempDir())
 	mb := store.ID{1}
-	at := time.Now().UTC().Truncate(time.Second)
+	at := storetest.Now.Add(-time.Hour)
 	r := store.AuditRecord{ID: store.ID{9}, Mailbox: mb, Created: at, Expires: at.Add(90 * 24 * time.Hour),
 		Operation: "HardDelete", OperationResult: "Succeeded", LogonType: "Delegate", UserId: "ann@contoso.com"}
 	rawUpdate(t, s, func(txn *badger.Txn) error {
@@ -187,6 +188,50 @@ func TestAuditJSONRecordsStayReadable(t *testing.T) {
 	}
 	if n, size, err := s.AuditStats(bg, mb); err != nil || n != 1 || size == 0 {
 		t.Errorf("AuditStats = %d, %d, %v", n, size, err)
+	}
+	if err := s.Verify(bg); err != nil {
+		t.Error(err)
+	}
+}
+
+// Trace rows written by an earlier exosh (JSON rows, empty index entries) read the same
+// through every path and verify.
+func TestTraceJSONRowsStayReadable(t *testing.T) {
+	s := openDir(t, t.TempDir())
+	at := storetest.Now.Add(-time.Hour)
+	r := store.TraceRow{MessageId: "<a@contoso.com>", Received: at, SenderAddress: "john@contoso.com",
+		RecipientAddress: "robert@contoso.com", Subject: "Hello", Status: store.TraceDelivered, Size: 100,
+		MessageTraceId: store.ID{7}}
+	rawUpdate(t, s, func(txn *badger.Txn) error {
+		j, err := json.Marshal(&r)
+		if err != nil {
+			return err
+		}
+		if err := txn.SetEntry(badger.NewEntry(traceKey(r.Received, r.MessageTraceId, r.RecipientAddress), j).WithMeta(encodingJSON)); err != nil {
+			return err
+		}
+		for _, k := range traceIndex(&r) {
+			if err := txn.Set(k, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, q := range []store.TraceQuery{{Recipients: []string{"Robert@contoso.com"}}, {Senders: []string{"john@contoso.com"}}, {}} {
+		got, _, err := s.FindTraces(bg, q)
+		if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0], r) {
+			t.Errorf("FindTraces(%+v) = %+v, %v", q, got, err)
+		}
+	}
+	if err := s.Verify(bg); err != nil {
+		t.Error(err)
+	}
+	// A status update rewrites the row in the codec and the recipient index with it.
+	if _, err := s.UpdateTraceStatus(bg, r, store.TraceFailed, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, err := s.FindTraces(bg, store.TraceQuery{Recipients: []string{"robert@contoso.com"}}); err != nil || len(got) != 1 || got[0].Status != store.TraceFailed {
+		t.Errorf("after the update: %+v, %v", got, err)
 	}
 	if err := s.Verify(bg); err != nil {
 		t.Error(err)

@@ -75,11 +75,22 @@ func (p *tracePlan) emit(emit func(*badger.Entry) error) error {
 		return err
 	}
 	for _, k := range traceIndex(p.row) {
-		if err := emit(p.life.entry(k, nil, 0)); err != nil {
+		if err := emit(traceIndexEntry(k, v, p.life)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// traceIndexEntry is the entry of index key k of a row whose encoding is v: the
+// recipient index carries the row, so a recipient's trace (Get-MessageTraceV2
+// -RecipientAddress, the question users ask most) is one sequential scan; the other
+// indexes are empty.
+func traceIndexEntry(k, v []byte, life lifetime) *badger.Entry {
+	if k[0] == famTraceByRcpt {
+		return life.entry(k, v, encodingTraceRow)
+	}
+	return life.entry(k, nil, 0)
 }
 
 // rowRef names a trace row within one call: its MessageTraceId and lower-cased
@@ -318,7 +329,7 @@ func (s *Store) UpdateTraceStatus(ctx context.Context, key store.TraceRow, statu
 			return err
 		}
 		for _, k := range traceIndex(&r) {
-			if err := txn.SetEntry(life.entry(k, nil, 0)); err != nil {
+			if err := txn.SetEntry(traceIndexEntry(k, v, life)); err != nil {
 				return err
 			}
 		}
@@ -501,7 +512,8 @@ func (s *Store) FindTraces(ctx context.Context, q store.TraceQuery) ([]store.Tra
 			}
 			var last []byte // group of the latest hit
 			n, scanned := 0, 0
-			err := scanDown(txn, sc.prefix, from, func(k []byte) (bool, error) {
+			err := scanDownItems(txn, sc.prefix, from, func(item *badger.Item) (bool, error) {
+				k := item.Key()
 				if scanned++; scanned%4096 == 0 {
 					if err := ctx.Err(); err != nil {
 						return false, err
@@ -523,8 +535,16 @@ func (s *Store) FindTraces(ctx context.Context, q store.TraceQuery) ([]store.Tra
 				if after != nil && !after.before(pos) {
 					return true, nil
 				}
+				// The row itself (a scan of the rows) and the recipient index carry the
+				// row; the other indexes lead to it.
 				var r store.TraceRow
-				if err := getJSON(txn, pk, &r); err != nil {
+				var err error
+				if item.UserMeta() != 0 {
+					err = decodeItem(item, &r)
+				} else {
+					err = getJSON(txn, pk, &r)
+				}
+				if err != nil {
 					return false, fmt.Errorf("trace key %x: row: %w", k, err)
 				}
 				if !r.Visible(now) || !traceMatch(&q, &r) {
@@ -609,6 +629,14 @@ func verifyTraces(txn *badger.Txn, report func(string, ...any) bool) error {
 			return report("trace row %x holds %s for %s", item.Key(), r.MessageTraceId, r.RecipientAddress), nil
 		}
 		return wantKeys(txn, report, "trace row "+r.MessageTraceId.String(), traceIndex(&r))
+	})
+	if err != nil {
+		return err
+	}
+	err = verifyCarried(txn, report, famTraceByRcpt, func(k []byte) ([]byte, bool) {
+		recipient, tail, ok := splitString(k[1:])
+		pk, ok2 := tracePrimary(tail, recipient)
+		return pk, ok && ok2
 	})
 	if err != nil {
 		return err

@@ -211,3 +211,35 @@ func orphanCheck(report func(string, ...any) bool, k []byte, load func() error, 
 	}
 	return report("index entry %x has no record calling for it", k), nil
 }
+
+// verifyCarried checks the entries of index family fam that carry their record (the
+// audit log's mailbox index, the trace recipient index): each must hold the bytes and
+// encoding of the record primary names. Entries of an earlier exosh that carry nothing
+// are valid; malformed keys and orphans are reported by the index checks.
+func verifyCarried(txn *badger.Txn, report func(string, ...any) bool, fam byte, primary func(k []byte) ([]byte, bool)) error {
+	return scanItems(txn, []byte{fam}, func(item *badger.Item) (bool, error) {
+		pk, ok := primary(item.Key())
+		if !ok || item.UserMeta() == 0 {
+			return true, nil
+		}
+		rec, err := txn.Get(pk)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		a, err := item.ValueCopy(nil)
+		if err != nil {
+			return false, err
+		}
+		b, err := rec.ValueCopy(nil)
+		if err != nil {
+			return false, err
+		}
+		if !bytes.Equal(a, b) || item.UserMeta() != rec.UserMeta() {
+			return report("index entry %x differs from its record", item.Key()), nil
+		}
+		return true, nil
+	})
+}
