@@ -111,13 +111,7 @@ func (p *auditPlan) emit(emit func(*badger.Entry) error) error {
 		// The mailbox index carries the record too, so that one mailbox's log (every
 		// search and report of the non-owner access story) is one sequential scan
 		// rather than a point read per entry.
-		if k[0] == famAuditByMailbox {
-			if err := emit(p.life.entry(k, v, encodingAudit)); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := emit(p.life.entry(k, nil, 0)); err != nil {
+		if err := emit(historyIndexEntry(k, famAuditByMailbox, v, encodingAudit, p.life)); err != nil {
 			return err
 		}
 	}
@@ -354,9 +348,13 @@ func (s *Store) FindAudit(ctx context.Context, q store.AuditQuery) ([]store.Audi
 				if after != nil && bytes.Compare(pos, after) >= 0 {
 					return true, nil
 				}
-				r, err := auditAt(txn, item, pk)
+				var r store.AuditRecord
+				rec, err := recordItem(txn, item, pk)
+				if err == nil {
+					err = decodeItem(rec, &r)
+				}
 				if err != nil {
-					return false, err
+					return false, fmt.Errorf("audit key %x: record: %w", k, err)
 				}
 				if !r.Visible(now) || !auditMatch(&q, &r) {
 					return true, nil
@@ -386,22 +384,6 @@ func (s *Store) FindAudit(ctx context.Context, q store.AuditQuery) ([]store.Audi
 		out[i] = h.r
 	}
 	return out, next, nil
-}
-
-// auditAt returns the record an index entry names: from the entry itself when it carries
-// the record (the mailbox index), else by reading the primary key.
-func auditAt(txn *badger.Txn, item *badger.Item, pk []byte) (store.AuditRecord, error) {
-	var r store.AuditRecord
-	var err error
-	if item.UserMeta() == encodingAudit || item.UserMeta() == encodingJSON {
-		err = decodeItem(item, &r)
-	} else {
-		err = getJSON(txn, pk, &r)
-	}
-	if err != nil {
-		return r, fmt.Errorf("audit key %x: record: %w", item.Key(), err)
-	}
-	return r, nil
 }
 
 // auditMatch checks the query's conditions on a record.
@@ -452,19 +434,17 @@ func (s *Store) AuditStats(ctx context.Context, mailbox store.ID) (int, int64, e
 			if !ok {
 				return false, fmt.Errorf("audit key %x: %w", item.Key(), store.ErrSchema)
 			}
-			if item.UserMeta() == 0 { // an empty index entry of an earlier exosh
-				var err error
-				if item, err = txn.Get(pk); err != nil {
-					return false, fmt.Errorf("audit key %x: record: %w", pk, err)
-				}
+			rec, err := recordItem(txn, item, pk)
+			if err != nil {
+				return false, fmt.Errorf("audit key %x: record: %w", pk, err)
 			}
 			var r store.AuditRecord
-			if err := decodeItem(item, &r); err != nil {
+			if err := decodeItem(rec, &r); err != nil {
 				return false, err
 			}
 			if r.Visible(now) {
 				count++
-				size += item.ValueSize()
+				size += rec.ValueSize()
 			}
 			return true, ctx.Err()
 		})

@@ -87,10 +87,7 @@ func (p *tracePlan) emit(emit func(*badger.Entry) error) error {
 // -RecipientAddress, the question users ask most) is one sequential scan; the other
 // indexes are empty.
 func traceIndexEntry(k, v []byte, life lifetime) *badger.Entry {
-	if k[0] == famTraceByRcpt {
-		return life.entry(k, v, encodingTraceRow)
-	}
-	return life.entry(k, nil, 0)
+	return historyIndexEntry(k, famTraceByRcpt, v, encodingTraceRow, life)
 }
 
 // rowRef names a trace row within one call: its MessageTraceId and lower-cased
@@ -538,11 +535,9 @@ func (s *Store) FindTraces(ctx context.Context, q store.TraceQuery) ([]store.Tra
 				// The row itself (a scan of the rows) and the recipient index carry the
 				// row; the other indexes lead to it.
 				var r store.TraceRow
-				var err error
-				if item.UserMeta() != 0 {
-					err = decodeItem(item, &r)
-				} else {
-					err = getJSON(txn, pk, &r)
+				rec, err := recordItem(txn, item, pk)
+				if err == nil {
+					err = decodeItem(rec, &r)
 				}
 				if err != nil {
 					return false, fmt.Errorf("trace key %x: row: %w", k, err)

@@ -174,3 +174,27 @@ func scanItems(txn *badger.Txn, prefix []byte, fn func(item *badger.Item) (bool,
 
 // jsonValue encodes a record value.
 func jsonValue(v any) ([]byte, error) { return json.Marshal(v) }
+
+// recordItem returns the item that holds the record an index entry names: the entry
+// itself when it carries the record (its UserMeta names an encoding), else the record
+// read by its primary key pk.
+func recordItem(txn *badger.Txn, entry *badger.Item, pk []byte) (*badger.Item, error) {
+	if entry.UserMeta() != 0 {
+		return entry, nil
+	}
+	item, err := txn.Get(pk)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, store.ErrNotFound
+	}
+	return item, err
+}
+
+// historyIndexEntry is the entry of index key k of a record encoded as v with encoding meta:
+// the index family carrier holds the record itself (so a scan of it reads no further),
+// every other index is empty.
+func historyIndexEntry(k []byte, carrier byte, v []byte, meta byte, life lifetime) *badger.Entry {
+	if k[0] == carrier {
+		return life.entry(k, v, meta)
+	}
+	return life.entry(k, nil, 0)
+}
